@@ -1,0 +1,60 @@
+package com.honeydue.infra.cluster;
+
+import com.honeydue.infra.config.ClusterConfig;
+import com.honeydue.infra.config.FirewallRuleSpec;
+import com.honeydue.infra.config.NodeSpec;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The ordered UFW rules for one node (runbook §3, §6.2). SSH is allowed before anything else and
+ * {@code ufw enable} is always last, so no ordering of this list can lock the operator out. Rules are written in
+ * the canonical form {@code ufw show added} prints, so the firewall step can tell its own stale rules apart.
+ */
+public final class FirewallPlan {
+    private FirewallPlan() {}
+
+    /**
+     * @param httpCidrs sources allowed on 80/443; empty means the world (the edge layer supplies Cloudflare's ranges)
+     */
+    public static List<UfwRule> forNode(ClusterConfig c, NodeSpec self, List<String> httpCidrs) {
+        List<UfwRule> rules = new ArrayList<>();
+        rules.add(new UfwRule("allow 22/tcp", "SSH, first so a re-run can never lock us out"));
+        rules.add(new UfwRule("default deny incoming", "runbook §3"));
+        rules.add(new UfwRule("default allow outgoing", "runbook §3"));
+        for (String port : List.of("80", "443")) {
+            if (httpCidrs.isEmpty()) {
+                rules.add(new UfwRule("allow " + port + "/tcp", "HTTP(S) from the world"));
+            } else {
+                for (String cidr : httpCidrs) {
+                    rules.add(new UfwRule("allow from " + cidr + " to any port " + port + " proto tcp", "HTTP(S) from the edge only"));
+                }
+            }
+        }
+        if (c.restrictApiServer()) {
+            for (String cidr : c.adminCidrs()) {
+                rules.add(new UfwRule("allow from " + cidr + " to any port 6443 proto tcp", "k3s API from admin CIDRs"));
+            }
+        } else {
+            rules.add(new UfwRule("allow 6443/tcp", "k3s API from the world (token-protected)"));
+        }
+        for (NodeSpec peer : c.nodes()) {
+            if (peer.equals(self)) {
+                continue;
+            }
+            String ip = peer.ipv4();
+            rules.add(new UfwRule("allow from " + ip + " to any port 2379:2380 proto tcp", "etcd client+peer from " + peer.alias()));
+            rules.add(new UfwRule("allow from " + ip + " to any port 10250 proto tcp", "kubelet from " + peer.alias()));
+            if (c.wireguard()) {
+                rules.add(new UfwRule("allow from " + ip + " to any port 51820 proto udp", "flannel WireGuard from " + peer.alias()));
+            }
+            rules.add(new UfwRule("allow from " + ip + " to any port 8472 proto udp", "flannel VXLAN from " + peer.alias()));
+        }
+        for (FirewallRuleSpec extra : c.extraFirewallRules()) {
+            String from = extra.from().orElse("any");
+            rules.add(new UfwRule("allow from " + from + " to any port " + extra.ports() + " proto " + extra.proto(), "extra rule from config"));
+        }
+        rules.add(new UfwRule("--force enable", "last: every allow is already in place"));
+        return List.copyOf(rules);
+    }
+}

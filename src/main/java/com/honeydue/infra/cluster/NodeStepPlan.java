@@ -1,0 +1,50 @@
+package com.honeydue.infra.cluster;
+
+import com.honeydue.infra.config.ClusterConfig;
+import com.honeydue.infra.config.NodeSpec;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Builds the {@link RemoteStep}s of one node from config: pure, so each step's text is unit-testable. */
+public final class NodeStepPlan {
+    /** Runbook §2 host packages. */
+    public static final List<String> PACKAGES = List.of("fail2ban", "unattended-upgrades", "open-iscsi", "curl", "ufw");
+
+    private NodeStepPlan() {}
+
+    public static RemoteStep bootstrap(ClusterConfig c) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PACKAGES", String.join(" ", PACKAGES));
+        env.put("SSH_USER", c.sshUser());
+        env.put("UNPRIVILEGED_PORT_START", c.unprivilegedPortStartZero() ? "0" : "");
+        env.put("KUBE_PROXY_MODE", c.kubeProxyMode());
+        return RemoteStep.of("bootstrap", "bootstrap.sh", env);
+    }
+
+    public static RemoteStep firewall(List<UfwRule> rules) {
+        return RemoteStep.of("firewall", "firewall.sh",
+                Map.of("UFW_RULES", rules.stream().map(UfwRule::args).collect(Collectors.joining("\n"))));
+    }
+
+    public static RemoteStep k3sServer(ClusterConfig c, NodeSpec node, Optional<String> joinTarget) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("K3S_VERSION", c.k3sVersion());
+        env.put("K3S_ARGS", String.join("\n", K3sServerFlags.forNode(c, node, joinTarget)));
+        env.put("NODE_NAME", node.k8sName());
+        env.put("READY_TIMEOUT_SECONDS", Integer.toString(c.nodeReadyTimeoutSeconds()));
+        env.put("INSTALLER_URL", c.k3sInstallerUrl());
+        env.put("JOIN", Boolean.toString(joinTarget.isPresent()));
+        return RemoteStep.of(joinTarget.isEmpty() ? "k3s-init" : "k3s-join", "k3s-server.sh", env);
+    }
+
+    public static RemoteStep readNodeToken() {
+        return RemoteStep.of("read-node-token", "read-node-token.sh", Map.of());
+    }
+
+    public static RemoteStep readKubeconfig(NodeSpec apiServer) {
+        return RemoteStep.of("read-kubeconfig", "read-kubeconfig.sh", Map.of("API_SERVER_IPV4", apiServer.ipv4()));
+    }
+}

@@ -1,0 +1,6 @@
+package com.honeydue.infra.config;
+
+import java.util.Optional;
+
+/** An extra operator rule from config: a port or range, a protocol, and an optional source CIDR (else any). */
+public record FirewallRuleSpec(String ports, String proto, Optional<String> from) {}

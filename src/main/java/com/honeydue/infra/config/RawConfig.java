@@ -1,0 +1,121 @@
+package com.honeydue.infra.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.pulumi.Context;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The explicit key→value map of one stack, before defaults and typing. Two sources feed it: the real engine
+ * ({@link #fromPulumi}) and the stack files on disk ({@link #fromStackFile}, used by render and tests, because
+ * the mock engine has no config hook). Both go through the same {@link ConfigReader}.
+ */
+public final class RawConfig {
+    /** What a {@code secure:} value becomes offline: recognisable, and never a real secret. */
+    public static final String SECURE_PLACEHOLDER_PREFIX = "offline-placeholder-for-";
+
+    private final String stack;
+    private final Map<String, JsonNode> values;
+    private final boolean placeholdersForMissingSecrets;
+
+    public RawConfig(String stack, Map<String, JsonNode> values, boolean placeholdersForMissingSecrets) {
+        this.stack = stack;
+        this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        this.placeholdersForMissingSecrets = placeholdersForMissingSecrets;
+    }
+
+    public String stack() {
+        return stack;
+    }
+
+    public Map<String, JsonNode> values() {
+        return values;
+    }
+
+    /** Offline renders have no passphrase: missing or encrypted secrets become placeholders instead of errors. */
+    public boolean placeholdersForMissingSecrets() {
+        return placeholdersForMissingSecrets;
+    }
+
+    public static String placeholderFor(String key) {
+        return SECURE_PLACEHOLDER_PREFIX + key;
+    }
+
+    /** Reads {@code Pulumi.<stack>.yaml}; {@code secure:} values become placeholders (no passphrase offline). */
+    public static RawConfig fromStackFile(Path projectDir, String stack) throws IOException {
+        Path file = projectDir.resolve("Pulumi." + stack + ".yaml");
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new NoSuchFileException(file.toString(), null, "no stack file for stack '" + stack + "'");
+        }
+        return fromStackYaml(stack, text);
+    }
+
+    public static RawConfig fromStackYaml(String stack, String yaml) throws IOException {
+        JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
+        Map<String, JsonNode> values = new LinkedHashMap<>();
+        if (root != null) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = root.path("config").fields(); it.hasNext(); ) {
+                var e = it.next();
+                String key = ConfigKeys.local(e.getKey());
+                if (key == null) {
+                    continue;
+                }
+                JsonNode v = e.getValue();
+                if (v.isObject() && v.has("secure")) {
+                    v = TextNode.valueOf(placeholderFor(key));
+                }
+                values.put(key, v);
+            }
+        }
+        return new RawConfig(stack, values, true);
+    }
+
+    /** Under the real engine: every declared key through ctx.config(), which has already decrypted secrets. */
+    public static RawConfig fromPulumi(Context ctx, ConfigSchema schema) {
+        var config = ctx.config();
+        ObjectMapper json = new ObjectMapper();
+        Map<String, JsonNode> values = new LinkedHashMap<>();
+        for (var d : schema.declarations().values()) {
+            config.get(d.key()).ifPresent(raw -> values.put(d.key(), parseScalarOrJson(json, d.type(), raw)));
+        }
+        // Keys the schema does not declare (typos) are only visible in the raw engine config.
+        String all = System.getenv("PULUMI_CONFIG");
+        if (all != null && !all.isBlank()) {
+            try {
+                for (Iterator<Map.Entry<String, JsonNode>> it = json.readTree(all).fields(); it.hasNext(); ) {
+                    var e = it.next();
+                    String key = ConfigKeys.local(e.getKey());
+                    if (key != null && !values.containsKey(key) && schema.find(key).isEmpty()) {
+                        values.put(key, TextNode.valueOf("(set)"));
+                    }
+                }
+            } catch (IOException ignored) {
+                // The SDK has already parsed this variable; an unreadable copy only costs the typo hints.
+            }
+        }
+        return new RawConfig(ctx.stackName(), values, false);
+    }
+
+    private static JsonNode parseScalarOrJson(ObjectMapper json, String type, String raw) {
+        if ("array".equals(type)) {
+            try {
+                return json.readTree(raw);
+            } catch (IOException e) {
+                return TextNode.valueOf(raw);
+            }
+        }
+        return TextNode.valueOf(raw);
+    }
+}

@@ -1,0 +1,14 @@
+package com.honeydue.infra.config;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** Offline config source: Pulumi.yaml defaults plus Pulumi.<stack>.yaml, as render and the tests use it. */
+public final class StackFiles {
+    private StackFiles() {}
+
+    public static StackConfig load(Path projectDir, String stack) throws IOException {
+        ConfigSchema schema = ConfigSchema.load(projectDir.resolve("Pulumi.yaml"));
+        return StackConfigLoader.load(schema, RawConfig.fromStackFile(projectDir, stack));
+    }
+}

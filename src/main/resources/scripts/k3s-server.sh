@@ -1,0 +1,40 @@
+# Step: install or join a k3s server (runbook §6.3/§6.4), then wait until this node is Ready.
+# A joining server reads the cluster token from stdin into a root-only file; it is never echoed or on argv.
+: "${K3S_VERSION:?}" "${K3S_ARGS:?}" "${NODE_NAME:?}" "${READY_TIMEOUT_SECONDS:?}" "${INSTALLER_URL:?}" "${JOIN:?}"
+TOKEN_FILE=/etc/rancher/k3s/cluster-token
+STATE_DIR=/var/lib/honeydue
+FINGERPRINT_FILE=$STATE_DIR/k3s-server.fingerprint
+
+mapfile -t args <<<"$K3S_ARGS"
+
+if [ "$JOIN" = "true" ]; then
+  IFS= read -r token || die "no cluster token on stdin" "the init node's token step must run first"
+  [ -n "$token" ] || die "empty cluster token on stdin" "check the init node: sudo cat /var/lib/rancher/k3s/server/node-token"
+  as_root install -d -m 700 /etc/rancher/k3s
+  printf '%s\n' "$token" | as_root sh -c 'umask 077 && cat > "$1"' sh "$TOKEN_FILE"
+  unset token
+fi
+
+fingerprint=$(printf '%s\n' "$K3S_VERSION" "${args[@]}" | sha256sum | cut -d' ' -f1)
+if [ "$(as_root cat "$FINGERPRINT_FILE" 2>/dev/null || true)" = "$fingerprint" ] && as_root systemctl is-active --quiet k3s; then
+  log "k3s ${K3S_VERSION} already running with these flags; not reinstalling"
+else
+  installer=$(mktemp)
+  trap 'rm -f "$installer"' EXIT
+  retry 5 5 "download k3s installer" -- curl -sfL --connect-timeout 20 --max-time 120 -o "$installer" "$INSTALLER_URL" \
+    || die "cannot download the k3s installer from ${INSTALLER_URL}" "check outbound HTTPS from the node"
+  log "installing k3s ${K3S_VERSION} (${args[0]} ${#args[@]} args)"
+  retry 3 15 "k3s install" -- as_root env INSTALL_K3S_VERSION="$K3S_VERSION" sh "$installer" "${args[@]}" \
+    || die "k3s install failed" "ssh in and read 'sudo journalctl -u k3s --no-pager | tail -50'"
+  as_root install -d -m 755 "$STATE_DIR"
+  printf '%s\n' "$fingerprint" | as_root tee "$FINGERPRINT_FILE" >/dev/null
+fi
+
+node_ready() {
+  [ "$(as_root k3s kubectl get node "$NODE_NAME" \
+      -o 'jsonpath={.status.conditions[?(@.type=="Ready")].status}' 2>/dev/null)" = "True" ]
+}
+wait_until "$READY_TIMEOUT_SECONDS" "node ${NODE_NAME} Ready" -- node_ready \
+  || die "node ${NODE_NAME} not Ready after ${READY_TIMEOUT_SECONDS}s" \
+         "ssh in and check 'sudo journalctl -u k3s' and 'sudo k3s kubectl get nodes'; the rest of the rollout did not start"
+log "node ${NODE_NAME} is Ready"
