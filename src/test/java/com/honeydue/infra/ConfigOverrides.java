@@ -1,0 +1,56 @@
+package com.honeydue.infra;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.honeydue.infra.config.ConfigSchema;
+import com.honeydue.infra.config.ConfigValidationException;
+import com.honeydue.infra.config.RawConfig;
+import com.honeydue.infra.config.StackConfig;
+import com.honeydue.infra.config.StackConfigLoader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A committed stack file with some keys replaced (values written as YAML), loaded like render loads it. */
+public final class ConfigOverrides {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private ConfigOverrides() {}
+
+    public static RawConfig raw(String stack, Map<String, String> yamlOverrides, boolean offline) {
+        try {
+            RawConfig base = RawConfig.fromStackFile(StackFixtures.PROJECT, stack);
+            Map<String, JsonNode> values = new LinkedHashMap<>(base.values());
+            for (var e : yamlOverrides.entrySet()) {
+                if (e.getValue() == null) {
+                    values.remove(e.getKey());
+                } else {
+                    values.put(e.getKey(), YAML.readTree(e.getValue()));
+                }
+            }
+            return new RawConfig(stack, values, offline);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static ConfigSchema schema() {
+        return ConfigSchema.load(StackFixtures.PROJECT.resolve("Pulumi.yaml"));
+    }
+
+    public static StackConfig load(String stack, Map<String, String> yamlOverrides) {
+        return StackConfigLoader.load(schema(), raw(stack, yamlOverrides, true));
+    }
+
+    /** The validation failure for these overrides; fails the test if the config is accepted. */
+    public static ConfigValidationException failure(String stack, Map<String, String> yamlOverrides) {
+        try {
+            load(stack, yamlOverrides);
+        } catch (ConfigValidationException e) {
+            return e;
+        }
+        throw new AssertionError("config was accepted but should have been rejected: " + yamlOverrides);
+    }
+}
