@@ -4,6 +4,8 @@ import com.honeydue.infra.cluster.K3sNodeGroup;
 import com.honeydue.infra.cluster.K3sNodeGroupArgs;
 import com.honeydue.infra.config.NodeSpec;
 import com.honeydue.infra.config.StackConfig;
+import com.honeydue.infra.observability.ObservabilityAgents;
+import com.honeydue.infra.observability.ObservabilityAgentsArgs;
 import com.pulumi.Context;
 import com.pulumi.resources.ComponentResourceOptions;
 import java.util.LinkedHashMap;
@@ -18,7 +20,13 @@ public final class HoneyDueStack {
         var cluster = new K3sNodeGroup("cluster", new K3sNodeGroupArgs(config.cluster(), List.of()),
                 ComponentResourceOptions.Empty);
 
+        // The app's Namespace joins dependsOn (and "honeydue" becomes app.namespace()'s name) when the app layer lands.
+        var observability = new ObservabilityAgents("observability", new ObservabilityAgentsArgs(config.observability(),
+                config.cluster(), cluster.kubernetesProvider(), "honeydue", List.of()), ComponentResourceOptions.Empty);
+
         ctx.export("kubeconfig", cluster.kubeconfig());
+        ctx.export("observabilityAgents", observability.enabledAgents());
+        ctx.export("observabilityClusterLabel", config.observability().clusterLabel());
         ctx.export("nodes", nodeTable(config.cluster().nodes()));
     }
 
