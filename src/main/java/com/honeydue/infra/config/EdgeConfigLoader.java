@@ -68,7 +68,9 @@ public final class EdgeConfigLoader {
             }
         }
 
-        boolean needsApi = owns || certificate.filter(c -> c instanceof EdgeConfig.RequestedCertificate).isPresent();
+        // From what was asked for, not what loaded: a missing CSR must not also hide the missing token.
+        boolean requestsCertificate = ssl.equals("strict") && source.equals("csr");
+        boolean needsApi = owns || requestsCertificate;
         Optional<Secret> token = r.secret("cloudflareApiToken", needsApi);
 
         boolean allowList = r.bool("cloudflareAllowList");
