@@ -8,7 +8,8 @@ public final class StackConfigLoader {
         ConfigReader r = new ConfigReader(schema, raw);
         ClusterConfig cluster = ClusterConfigLoader.load(r);
         ObservabilityConfig observability = ObservabilityConfigLoader.load(r);
+        EdgeConfig edge = EdgeConfigLoader.load(r, cluster, raw.placeholdersForMissingSecrets());
         r.throwIfProblems();
-        return new StackConfig(ConfigKeys.PROJECT, raw.stack(), cluster, observability);
+        return new StackConfig(ConfigKeys.PROJECT, raw.stack(), cluster, observability, edge);
     }
 }

@@ -7,11 +7,8 @@ import com.honeydue.infra.config.ClusterConfig;
 import com.honeydue.infra.engine.RecordedResource;
 import com.honeydue.infra.engine.StackRun;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -19,18 +16,9 @@ import org.junit.jupiter.api.Test;
 /** The cluster layer of both committed stacks, as the engine would receive it. */
 class K3sNodeGroupStackTest {
     private static final String COMMAND = "command:remote:Command";
-    private static final Pattern EXPORT = Pattern.compile("^export (\\w+)='((?:[^']|'\"'\"')*)'\\n", Pattern.MULTILINE);
 
     static Map<String, String> env(RecordedResource command) {
-        String create = command.inputs().path("create").asText();
-        Map<String, String> env = new LinkedHashMap<>();
-        Matcher m = EXPORT.matcher(create);
-        int pos = 0;
-        while (m.find(pos) && m.start() == pos) {
-            env.put(m.group(1), m.group(2).replace("'\"'\"'", "'"));
-            pos = m.end();
-        }
-        return env;
+        return RemoteStepParsing.exports(command.inputs().path("create").asText());
     }
 
     private static StackRun ovh() {
@@ -69,7 +57,8 @@ class K3sNodeGroupStackTest {
             List<String> rules = Arrays.asList(env(cmd(run, alias + "-firewall")).get("UFW_RULES").split("\n"));
             assertThat(rules.get(0)).isEqualTo("allow 22/tcp");
             assertThat(rules.get(rules.size() - 1)).isEqualTo("--force enable");
-            List<String> sources = rules.stream().filter(r -> r.startsWith("allow from ")).map(r -> r.split(" ")[2]).distinct().toList();
+            List<String> sources = rules.stream().filter(r -> r.matches("allow from \\S+ to any port (2379:2380|10250|51820|8472) .*"))
+                    .map(r -> r.split(" ")[2]).distinct().toList();
             assertThat(sources).containsExactlyElementsOf(expectedPeers);
             for (String peer : expectedPeers) {
                 assertThat(rules).contains("allow from " + peer + " to any port 2379:2380 proto tcp",
