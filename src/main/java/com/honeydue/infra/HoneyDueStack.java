@@ -8,6 +8,7 @@ import com.honeydue.infra.edge.CloudflareOriginPool;
 import com.honeydue.infra.edge.CloudflareOriginPoolArgs;
 import com.honeydue.infra.observability.ObservabilityAgents;
 import com.honeydue.infra.observability.ObservabilityAgentsArgs;
+import com.honeydue.infra.observability.ObservabilityPlan;
 import com.pulumi.Context;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -22,8 +23,10 @@ public final class HoneyDueStack {
 
     public static void define(Context ctx, StackConfig config) {
         // The edge's allow-list is config, so UFW gets it before any component exists: one list, one source.
-        var cluster = new K3sNodeGroup("cluster", new K3sNodeGroupArgs(config.cluster(), config.edge().allowListCidrs()),
-                ComponentResourceOptions.Empty);
+        // node-exporter listens on the nodes themselves, behind UFW: its scrape openings are part of the firewall plan.
+        var scrapeOpenings = new ObservabilityPlan(config.observability(), config.cluster(), "honeydue").nodeFirewallRules();
+        var cluster = new K3sNodeGroup("cluster", new K3sNodeGroupArgs(config.cluster(), config.edge().allowListCidrs(),
+                scrapeOpenings), ComponentResourceOptions.Empty);
         // originReady (the app's ready resources) is wired when HoneyDueApp joins; namespace honeydue is the app's.
         var edge = new CloudflareOriginPool("edge", new CloudflareOriginPoolArgs(config.edge(), config.cluster(), config.stack(),
                 Optional.of(cluster.kubernetesProvider()), "honeydue", List.of()), ComponentResourceOptions.Empty);

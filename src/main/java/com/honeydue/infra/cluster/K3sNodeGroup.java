@@ -48,7 +48,7 @@ public final class K3sNodeGroup extends ComponentResource {
             Command boot = remote(node.alias() + "-bootstrap", connection, bootstrap, Optional.empty(), List.of(node.ipv4()),
                     List.of(), Optional.empty(), false);
             bootstraps.put(node.alias(), boot);
-            RemoteStep firewall = NodeStepPlan.firewall(FirewallPlan.forNode(c, node, args.httpAllowedCidrs()));
+            RemoteStep firewall = NodeStepPlan.firewall(FirewallPlan.forNode(c, node, args.httpAllowedCidrs(), args.componentRules()));
             firewalls.put(node.alias(), remote(node.alias() + "-firewall", connection, firewall, Optional.empty(),
                     List.of(node.ipv4()), List.of(boot), Optional.empty(), false));
         }

@@ -156,4 +156,12 @@ class K3sNodeGroupStackTest {
         assertThat(StackFixtures.config("prod").cluster().traefikHostNetwork()).isTrue();
         assertThat(StackFixtures.config("ovh").cluster().traefikHostNetwork()).isFalse();
     }
+
+    @Test
+    void nodeExporterScrapesAreOpenedOnEveryNodeFromThePodNetworkAndThePeers() {
+        String rules = env(cmd(ovh(), "ovhcloud2-firewall")).get("UFW_RULES");
+        assertThat(rules).contains("allow from 10.42.0.0/16 to any port 9100 proto tcp",
+                "allow from 51.81.83.33/32 to any port 9100 proto tcp", "allow from 51.81.85.248/32 to any port 9100 proto tcp");
+        assertThat(rules.indexOf("9100")).isLessThan(rules.indexOf("--force enable"));
+    }
 }
