@@ -1,10 +1,13 @@
 package com.honeydue.infra;
 
+import com.honeydue.infra.app.HoneyDueApp;
+import com.honeydue.infra.app.HoneyDueAppArgs;
 import com.honeydue.infra.cluster.K3sNodeGroup;
 import com.honeydue.infra.cluster.K3sNodeGroupArgs;
 import com.honeydue.infra.config.NodeSpec;
 import com.honeydue.infra.config.StackConfig;
 import com.pulumi.Context;
+import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,8 +21,12 @@ public final class HoneyDueStack {
         var cluster = new K3sNodeGroup("cluster", new K3sNodeGroupArgs(config.cluster(), List.of()),
                 ComponentResourceOptions.Empty);
 
+        var app = new HoneyDueApp("app", new HoneyDueAppArgs(config.app(), config.cluster(), cluster.kubernetesProvider(),
+                cluster.nodeLabels(), List.of(), false, "restricted", Map.of()), ComponentResourceOptions.Empty);
+
         ctx.export("kubeconfig", cluster.kubeconfig());
         ctx.export("nodes", nodeTable(config.cluster().nodes()));
+        ctx.export("smokeTestCommands", Output.of(app.smokeTestCommands()));
     }
 
     private static List<Map<String, String>> nodeTable(List<NodeSpec> nodes) {

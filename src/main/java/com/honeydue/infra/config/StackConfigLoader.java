@@ -7,7 +7,8 @@ public final class StackConfigLoader {
     public static StackConfig load(ConfigSchema schema, RawConfig raw) {
         ConfigReader r = new ConfigReader(schema, raw);
         ClusterConfig cluster = ClusterConfigLoader.load(r);
+        com.honeydue.infra.app.AppConfig app = com.honeydue.infra.app.AppConfigLoader.load(r);
         r.throwIfProblems();
-        return new StackConfig(ConfigKeys.PROJECT, raw.stack(), cluster);
+        return new StackConfig(ConfigKeys.PROJECT, raw.stack(), cluster, app);
     }
 }
