@@ -518,7 +518,7 @@ public final class HoneyDueApp extends ComponentResource {
      */
     private Job migrationJob(AppConfig c, List<Resource> deps) {
         ImageReference image = c.images().migrate();
-        String name = NetworkPolicyPlan.MIGRATE_NAME + "-" + (image.pinned() ? image.shortDigest() : "unpinned");
+        String name = NetworkPolicyPlan.MIGRATE_NAME + "-" + image.shortId();
         List<EnvVarArgs> env = new ArrayList<>();
         env.add(configEnv("DB_DIRECT_HOST"));
         env.add(configEnv("DB_PORT"));

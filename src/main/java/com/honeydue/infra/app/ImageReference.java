@@ -52,10 +52,20 @@ public record ImageReference(String repository, Optional<String> tag, Optional<S
         return digest.isPresent();
     }
 
-    /** The first 12 hex digits of the digest: short, stable, and distinct per build (names the migration Job). */
-    public String shortDigest() {
-        return digest.map(d -> d.substring("sha256:".length(), "sha256:".length() + 12))
-                .orElseThrow(() -> new IllegalStateException(this + " is not pinned by digest"));
+    /**
+     * 12 hex digits that change whenever the image does (names the migration Job): the digest's own prefix, or for
+     * an unpinned reference (test stacks) a hash of the reference text.
+     */
+    public String shortId() {
+        String hex = digest.map(d -> d.substring("sha256:".length())).orElseGet(() -> {
+            try {
+                return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return hex.substring(0, 12);
     }
 
     /** The registry host, or docker.io for short names like {@code redis}. */
