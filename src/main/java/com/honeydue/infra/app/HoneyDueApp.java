@@ -346,13 +346,17 @@ public final class HoneyDueApp extends ComponentResource {
         for (var p : NetworkPolicyPlan.plan(inputs)) {
             var spec = NetworkPolicySpecArgs.builder()
                     .podSelector(selector(p.podNames()))
-                    .policyTypes(p.policyTypes())
-                    .ingress(p.ingress().stream().map(r -> NetworkPolicyIngressRuleArgs.builder()
-                            .from(r.peers().stream().map(HoneyDueApp::peer).toList())
-                            .ports(r.ports().stream().map(HoneyDueApp::port).toList()).build()).toList())
-                    .egress(p.egress().stream().map(r -> NetworkPolicyEgressRuleArgs.builder()
-                            .to(r.peers().stream().map(HoneyDueApp::peer).toList())
-                            .ports(r.ports().stream().map(HoneyDueApp::port).toList()).build()).toList());
+                    .policyTypes(p.policyTypes());
+            if (!p.ingress().isEmpty()) {
+                spec.ingress(p.ingress().stream().map(r -> NetworkPolicyIngressRuleArgs.builder()
+                        .from(r.peers().stream().map(HoneyDueApp::peer).toList())
+                        .ports(r.ports().stream().map(HoneyDueApp::port).toList()).build()).toList());
+            }
+            if (!p.egress().isEmpty()) {
+                spec.egress(p.egress().stream().map(r -> NetworkPolicyEgressRuleArgs.builder()
+                        .to(r.peers().stream().map(HoneyDueApp::peer).toList())
+                        .ports(r.ports().stream().map(HoneyDueApp::port).toList()).build()).toList());
+            }
             out.add(new NetworkPolicy(p.name(), NetworkPolicyArgs.builder()
                     .metadata(meta(p.name(), "network-policy"))
                     .spec(spec.build())
@@ -443,7 +447,6 @@ public final class HoneyDueApp extends ComponentResource {
                 .imagePullPolicy("IfNotPresent")
                 .ports(ContainerPortArgs.builder().name(spec.portName()).containerPort(spec.port()).protocol("TCP").build())
                 .env(env)
-                .envFrom(envFrom)
                 .volumeMounts(mounts)
                 .resources(resources(spec.resources()))
                 .securityContext(containerSecurity())
@@ -452,6 +455,9 @@ public final class HoneyDueApp extends ComponentResource {
                 .livenessProbe(probe(spec.probes().liveness()));
         if (!args.isEmpty()) {
             b.args(args);
+        }
+        if (!envFrom.isEmpty()) {
+            b.envFrom(envFrom);
         }
         return b.build();
     }
@@ -496,8 +502,7 @@ public final class HoneyDueApp extends ComponentResource {
                         .selector(LabelSelectorArgs.builder().matchLabels(Map.of(NetworkPolicyPlan.NAME_LABEL, spec.name())).build())
                         .strategy(strategy)
                         .template(PodTemplateSpecArgs.builder()
-                                .metadata(ObjectMetaArgs.builder().labels(labels(spec.name(), spec.component()))
-                                        .annotations(podAnnotations).build())
+                                .metadata(podMeta(spec, podAnnotations))
                                 .spec(pod.build())
                                 .build())
                         .build())
@@ -745,6 +750,14 @@ public final class HoneyDueApp extends ComponentResource {
         l.put("app.kubernetes.io/part-of", "honeydue");
         l.put("app.kubernetes.io/component", component);
         return l;
+    }
+
+    private static ObjectMetaArgs podMeta(WorkloadSpec spec, Map<String, String> annotations) {
+        var b = ObjectMetaArgs.builder().labels(labels(spec.name(), spec.component()));
+        if (!annotations.isEmpty()) {
+            b.annotations(annotations);
+        }
+        return b.build();
     }
 
     private static ObjectMetaArgs meta(String name, String component) {
