@@ -399,7 +399,7 @@ public final class HoneyDueApp extends ComponentResource {
 
     private ContainerArgs appContainer(WorkloadSpec spec, AppConfig c) {
         List<EnvVarArgs> env = new ArrayList<>();
-        List<VolumeMountArgs> mounts = new ArrayList<>(writableMounts(spec));
+        List<VolumeMountArgs> mounts = new ArrayList<>(writableMounts(spec.writablePaths()));
         List<EnvFromSourceArgs> envFrom = new ArrayList<>();
         switch (spec.name()) {
             case "api", "worker" -> {
@@ -431,7 +431,7 @@ public final class HoneyDueApp extends ComponentResource {
 
     /** AOF on; requirepass from the Secret via $(VAR) expansion, so the manifest never holds the password. */
     private ContainerArgs redisContainer(WorkloadSpec spec, AppConfig c) {
-        List<VolumeMountArgs> mounts = new ArrayList<>(writableMounts(spec));
+        List<VolumeMountArgs> mounts = new ArrayList<>(writableMounts(spec.writablePaths()));
         mounts.add(VolumeMountArgs.builder().name("data").mountPath("/data").build());
         return container(spec, spec.image().toString(),
                 List.of("redis-server", "--appendonly", "yes", "--dir", "/data", "--port", Integer.toString(spec.port()),
@@ -463,7 +463,7 @@ public final class HoneyDueApp extends ComponentResource {
     }
 
     private Deployment deployment(WorkloadSpec spec, ContainerArgs container, List<Resource> deps, boolean hpaManaged) {
-        List<VolumeArgs> volumes = new ArrayList<>(writableVolumes(spec));
+        List<VolumeArgs> volumes = new ArrayList<>(writableVolumes(spec.writablePaths()));
         Map<String, String> nodeSelector = Map.of();
         switch (spec.name()) {
             case "api", "worker" -> volumes.add(VolumeArgs.builder().name("apns-key").secret(SecretVolumeSourceArgs.builder()
@@ -536,17 +536,15 @@ public final class HoneyDueApp extends ComponentResource {
         // $(VAR) is expanded by the kubelet from the variables above; the password never appears in the spec.
         env.add(plainEnv("GOOSE_DBSTRING", "host=$(DB_DIRECT_HOST) port=$(DB_PORT) dbname=$(DB_NAME) user=$(DB_USER) "
                 + "password=$(POSTGRES_PASSWORD) sslmode=$(DB_SSLMODE)"));
-        var spec = new WorkloadSpec(NetworkPolicyPlan.MIGRATE_NAME, "migration", image, 1, "unused", 0,
-                ProbePlan.api(WorkloadPlan.API_PORT), WorkloadPlan.MIGRATE_RESOURCES, WorkloadPlan.GO_UID, WorkloadPlan.GO_UID,
-                List.of("/tmp"), false, false);
+        List<String> writable = List.of("/tmp");
         var container = ContainerArgs.builder()
                 .name("goose")
                 .image(image.toString())
                 .imagePullPolicy("IfNotPresent")
                 .command("goose", "up")
                 .env(env)
-                .volumeMounts(writableMounts(spec))
-                .resources(resources(spec.resources()))
+                .volumeMounts(writableMounts(writable))
+                .resources(resources(WorkloadPlan.MIGRATE_RESOURCES))
                 .securityContext(containerSecurity())
                 .build();
         return new Job(name, JobArgs.builder()
@@ -564,7 +562,7 @@ public final class HoneyDueApp extends ComponentResource {
                                         .imagePullSecrets(LocalObjectReferenceArgs.builder().name(PULL_SECRET).build())
                                         .securityContext(podSecurity(WorkloadPlan.GO_UID, WorkloadPlan.GO_UID))
                                         .containers(container)
-                                        .volumes(writableVolumes(spec))
+                                        .volumes(writableVolumes(writable))
                                         .build())
                                 .build())
                         .build())
@@ -706,17 +704,17 @@ public final class HoneyDueApp extends ComponentResource {
         return b.build();
     }
 
-    private static List<VolumeMountArgs> writableMounts(WorkloadSpec spec) {
+    private static List<VolumeMountArgs> writableMounts(List<String> paths) {
         List<VolumeMountArgs> out = new ArrayList<>();
-        for (int i = 0; i < spec.writablePaths().size(); i++) {
-            out.add(VolumeMountArgs.builder().name("writable-" + i).mountPath(spec.writablePaths().get(i)).build());
+        for (int i = 0; i < paths.size(); i++) {
+            out.add(VolumeMountArgs.builder().name("writable-" + i).mountPath(paths.get(i)).build());
         }
         return out;
     }
 
-    private static List<VolumeArgs> writableVolumes(WorkloadSpec spec) {
+    private static List<VolumeArgs> writableVolumes(List<String> paths) {
         List<VolumeArgs> out = new ArrayList<>();
-        for (int i = 0; i < spec.writablePaths().size(); i++) {
+        for (int i = 0; i < paths.size(); i++) {
             out.add(VolumeArgs.builder().name("writable-" + i)
                     .emptyDir(EmptyDirVolumeSourceArgs.builder().sizeLimit("256Mi").build()).build());
         }
