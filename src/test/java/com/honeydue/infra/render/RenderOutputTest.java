@@ -215,7 +215,17 @@ class RenderOutputTest {
             String file = files.get("k8s/" + o.fileName());
             JsonNode in = o.source().resource().inputs();
             // Compared as JSON text: YAML reads small integers as int nodes where the canonical form has longs.
-            assertThat(CanonicalJson.of(Yaml.MAPPER.readTree(file)).toString()).as(o.fileName()).isEqualTo(CanonicalJson.of(in).toString());
+            JsonNode expected = CanonicalJson.of(in);
+            if (o.kind().equals("Secret")) {
+                // A Secret's data map is one secret value: the render keeps the field a map with a masked entry.
+                for (String field : List.of("data", "stringData")) {
+                    if (expected.path(field).asText("").equals("[secret]")) {
+                        ((com.fasterxml.jackson.databind.node.ObjectNode) expected).putObject(field)
+                                .put("masked-in-offline-render", "[secret]");
+                    }
+                }
+            }
+            assertThat(CanonicalJson.of(Yaml.MAPPER.readTree(file)).toString()).as(o.fileName()).isEqualTo(expected.toString());
             assertThat(file).as(o.fileName()).startsWith("apiVersion: " + in.get("apiVersion").asText() + "\nkind: " + o.kind() + "\nmetadata:\n")
                     .doesNotContainPattern("(?m):\\s+-?\\d+\\.0$");
             String namespace = KubernetesObjects.CLUSTER_SCOPED_KINDS.contains(o.kind()) ? KubernetesObjects.CLUSTER_SCOPE
