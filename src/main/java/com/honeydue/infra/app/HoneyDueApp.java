@@ -689,8 +689,8 @@ public final class HoneyDueApp extends ComponentResource {
 
     private static ResourceRequirementsArgs resources(WorkloadSpec.Resources r) {
         return ResourceRequirementsArgs.builder()
-                .requests(Map.of("cpu", r.cpuRequest(), "memory", r.memoryRequest()))
-                .limits(Map.of("cpu", r.cpuLimit(), "memory", r.memoryLimit()))
+                .requests(Map.of("cpu", r.cpuRequest(), "memory", r.memoryRequest(), "ephemeral-storage", "64Mi"))
+                .limits(Map.of("cpu", r.cpuLimit(), "memory", r.memoryLimit(), "ephemeral-storage", "512Mi"))
                 .build();
     }
 

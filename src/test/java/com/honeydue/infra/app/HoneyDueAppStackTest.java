@@ -139,6 +139,7 @@ class HoneyDueAppStackTest {
             for (String kind : List.of("requests", "limits")) {
                 assertThat(c.path("resources").path(kind).path("cpu").asText()).as(who + " cpu " + kind).isNotEmpty();
                 assertThat(c.path("resources").path(kind).path("memory").asText()).as(who + " memory " + kind).isNotEmpty();
+                assertThat(c.path("resources").path(kind).path("ephemeral-storage").asText()).as(who + " ephemeral-storage " + kind).isNotEmpty();
             }
             JsonNode sc = c.path("securityContext");
             assertThat(sc.path("runAsNonRoot").asBoolean()).as(who).isTrue();

@@ -249,6 +249,7 @@ class ObservabilityAgentsMockTest {
                 for (String kind : List.of("requests", "limits")) {
                     assertThat(c.at("/resources/" + kind + "/cpu").asText()).as(w.name() + " " + kind).isNotEmpty();
                     assertThat(c.at("/resources/" + kind + "/memory").asText()).as(w.name() + " " + kind).isNotEmpty();
+                    assertThat(c.at("/resources/" + kind + "/ephemeral-storage").asText()).as(w.name() + " " + kind).isNotEmpty();
                 }
                 JsonNode sc = c.path("securityContext");
                 assertThat(sc.path("readOnlyRootFilesystem").asBoolean()).as(w.name()).isTrue();
