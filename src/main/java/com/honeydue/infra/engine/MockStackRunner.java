@@ -45,12 +45,27 @@ public final class MockStackRunner {
         return runProgram(project, stack, program, new FakeProviderMocks());
     }
 
-    private static ObservedRun runProgram(String project, String stack, Consumer<Context> program, FakeProviderMocks mocks) {
+    /** What reached the engine before a program stopped, and its errors: for programs expected to fail. */
+    public record Attempt(List<RecordedResource> registered, List<String> errors) {}
+
+    /** Runs a program as `pulumi preview` would, never throwing: the errors are returned with what was registered. */
+    public static Attempt attempt(String project, String stack, Consumer<Context> program, FakeProviderMocks mocks) {
         AtomicReference<RecordingMonitor> monitor = new AtomicReference<>();
-        var declarations = new DeclarationRecorder();
-        var test = PulumiTestInternal.builder()
-                .options(TestOptions.builder().projectName(project).stackName(stack).preview(false)
-                        .resourceTransformations(List.of(declarations)).build())
+        try {
+            var result = harness(project, stack, mocks, monitor, List.of(), true).runTest(program);
+            return new Attempt(monitor.get().recorded(), result.errors());
+        } finally {
+            PulumiTest.cleanup();
+        }
+    }
+
+    private static PulumiTestInternal harness(String project, String stack, FakeProviderMocks mocks,
+                                              AtomicReference<RecordingMonitor> monitor,
+                                              List<com.pulumi.resources.ResourceTransformation> transformations,
+                                              boolean preview) {
+        return PulumiTestInternal.builder()
+                .options(TestOptions.builder().projectName(project).stackName(stack).preview(preview)
+                        .resourceTransformations(transformations).build())
                 .mocks(mocks)
                 .monitorDecorator(m -> {
                     var r = new RecordingMonitor(mocks, PulumiTestInternal.mockLog());
@@ -58,6 +73,12 @@ public final class MockStackRunner {
                     return r;
                 })
                 .build();
+    }
+
+    private static ObservedRun runProgram(String project, String stack, Consumer<Context> program, FakeProviderMocks mocks) {
+        AtomicReference<RecordingMonitor> monitor = new AtomicReference<>();
+        var declarations = new DeclarationRecorder();
+        var test = harness(project, stack, mocks, monitor, List.of(declarations), false);
         try {
             var result = test.runTest(program).throwOnError();
             Map<String, JsonNode> outputs = new TreeMap<>();

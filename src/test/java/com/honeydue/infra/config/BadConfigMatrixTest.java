@@ -5,17 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.honeydue.infra.ConfigOverrides;
 import com.honeydue.infra.HoneyDueProgram;
 import com.honeydue.infra.engine.FakeProviderMocks;
+import com.honeydue.infra.engine.MockStackRunner;
 import com.honeydue.infra.engine.RecordedResource;
-import com.honeydue.infra.engine.RecordingMonitor;
-import com.pulumi.test.PulumiTest;
-import com.pulumi.test.TestOptions;
-import com.pulumi.test.internal.PulumiTestInternal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -32,26 +27,12 @@ class BadConfigMatrixTest {
 
     record Outcome(List<RecordedResource> registered, List<String> errors) {}
 
-    @AfterEach
-    void cleanup() {
-        PulumiTest.cleanup();
-    }
-
     /** Runs HoneyDueProgram (validation, then the stack) for the ovh stack file with these overrides. */
     static Outcome run(Map<String, String> overrides, boolean offline) {
         var raw = ConfigOverrides.raw("ovh", overrides, offline);
-        var mocks = new FakeProviderMocks();
-        AtomicReference<RecordingMonitor> monitor = new AtomicReference<>();
-        var result = PulumiTestInternal.builder()
-                .options(TestOptions.builder().projectName("honeydue-infra").stackName("ovh").preview(true).build())
-                .mocks(mocks)
-                .monitorDecorator(m -> {
-                    monitor.set(new RecordingMonitor(mocks, PulumiTestInternal.mockLog()));
-                    return monitor.get();
-                })
-                .build()
-                .runTest(ctx -> HoneyDueProgram.run(ctx, ConfigOverrides.schema(), raw));
-        return new Outcome(monitor.get().recorded(), result.errors());
+        var attempt = MockStackRunner.attempt("honeydue-infra", "ovh",
+                ctx -> HoneyDueProgram.run(ctx, ConfigOverrides.schema(), raw), new FakeProviderMocks());
+        return new Outcome(attempt.registered(), attempt.errors());
     }
 
     private static String nodes(String... entries) {

@@ -7,11 +7,6 @@ import com.honeydue.infra.ConfigOverrides;
 import com.honeydue.infra.HoneyDueStack;
 import com.honeydue.infra.engine.FakeProviderMocks;
 import com.honeydue.infra.engine.RecordedResource;
-import com.honeydue.infra.engine.RecordingMonitor;
-import com.pulumi.test.PulumiTest;
-import com.pulumi.test.TestOptions;
-import com.pulumi.test.internal.PulumiTestInternal;
-import java.util.concurrent.atomic.AtomicReference;
 import com.honeydue.infra.engine.MockStackRunner;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -34,23 +29,10 @@ class CutoverGuardStackTest {
     @Test
     void aRefusedUpdateRegistersNoComponent() {
         var config = ConfigOverrides.load("ovh", OVH_WITH_PEER);
-        var mocks = new FakeProviderMocks(Map.of("prod", Map.of("workerActive", true)));
-        AtomicReference<RecordingMonitor> monitor = new AtomicReference<>();
-        try {
-            var result = PulumiTestInternal.builder()
-                    .options(TestOptions.builder().projectName(config.project()).stackName("ovh").preview(true).build())
-                    .mocks(mocks)
-                    .monitorDecorator(m -> {
-                        monitor.set(new RecordingMonitor(mocks, PulumiTestInternal.mockLog()));
-                        return monitor.get();
-                    })
-                    .build()
-                    .runTest(ctx -> HoneyDueStack.define(ctx, config));
-            assertThat(result.errors()).anySatisfy(e -> assertThat(e).contains("cutover guard refused"));
-            assertThat(monitor.get().recorded()).extracting(RecordedResource::type).containsOnly("pulumi:pulumi:Stack");
-        } finally {
-            PulumiTest.cleanup();
-        }
+        var attempt = MockStackRunner.attempt(config.project(), "ovh", ctx -> HoneyDueStack.define(ctx, config),
+                new FakeProviderMocks(Map.of("prod", Map.of("workerActive", true))));
+        assertThat(attempt.errors()).anySatisfy(e -> assertThat(e).contains("cutover guard refused"));
+        assertThat(attempt.registered()).extracting(RecordedResource::type).containsOnly("pulumi:pulumi:Stack");
     }
 
     @Test

@@ -7,22 +7,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.honeydue.infra.config.StackConfig;
-import com.honeydue.infra.engine.FakeProviderMocks;
+import com.honeydue.infra.engine.MockStackRunner;
 import com.honeydue.infra.engine.RecordedResource;
-import com.honeydue.infra.engine.RecordingMonitor;
 import com.pulumi.Context;
 import com.pulumi.kubernetes.core.v1.ConfigMap;
 import com.pulumi.kubernetes.core.v1.ConfigMapArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import com.pulumi.test.PulumiTest;
-import com.pulumi.test.TestOptions;
-import com.pulumi.test.internal.PulumiTestInternal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
@@ -33,23 +28,7 @@ import org.junit.jupiter.api.Test;
 class OriginReadyOrderTest {
 
     private static List<RecordedResource> runProgram(StackConfig config, Consumer<Context> program) {
-        AtomicReference<RecordingMonitor> monitor = new AtomicReference<>();
-        var mocks = new FakeProviderMocks();
-        var test = PulumiTestInternal.builder()
-                .options(TestOptions.builder().projectName(config.project()).stackName(config.stack()).preview(false).build())
-                .mocks(mocks)
-                .monitorDecorator(m -> {
-                    var r = new RecordingMonitor(mocks, PulumiTestInternal.mockLog());
-                    monitor.set(r);
-                    return r;
-                })
-                .build();
-        try {
-            test.runTest(program).throwOnError();
-            return monitor.get().recorded();
-        } finally {
-            PulumiTest.cleanup();
-        }
+        return MockStackRunner.runProgram(config.project(), config.stack(), program).run().resources();
     }
 
     @Test
