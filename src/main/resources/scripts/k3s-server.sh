@@ -17,9 +17,21 @@ if [ "$JOIN" = "true" ]; then
 fi
 
 fingerprint=$(printf '%s\n' "$K3S_VERSION" "${args[@]}" | sha256sum | cut -d' ' -f1)
-if [ "$(as_root cat "$FINGERPRINT_FILE" 2>/dev/null || true)" = "$fingerprint" ] && as_root systemctl is-active --quiet k3s; then
+k3s_active() { as_root systemctl is-active --quiet k3s 2>/dev/null; }
+drained=no
+if [ "$(as_root cat "$FINGERPRINT_FILE" 2>/dev/null || true)" = "$fingerprint" ] && k3s_active; then
   log "k3s ${K3S_VERSION} already running with these flags; not reinstalling"
 else
+  if k3s_active && as_root k3s kubectl get node "$NODE_NAME" >/dev/null 2>&1; then
+    # An upgrade or flag change on a live member: this node goes down alone, the others keep etcd quorum.
+    log "changing a live server: cordon and drain ${NODE_NAME} first"
+    as_root k3s kubectl cordon "$NODE_NAME" >/dev/null
+    as_root k3s kubectl drain "$NODE_NAME" --ignore-daemonsets --delete-emptydir-data \
+        --timeout="${READY_TIMEOUT_SECONDS}s" >/dev/null \
+      || die "could not drain ${NODE_NAME}; it is left cordoned and unchanged, and no later server was touched" \
+             "check 'kubectl get pdb -A' and stuck pods, then 'pulumi up' again (or 'kubectl uncordon ${NODE_NAME}' to back out)"
+    drained=yes
+  fi
   installer=$(mktemp)
   trap 'rm -f "$installer"' EXIT
   retry 5 5 "download k3s installer" -- curl -sfL --connect-timeout 20 --max-time 120 -o "$installer" "$INSTALLER_URL" \
@@ -31,11 +43,17 @@ else
   printf '%s\n' "$fingerprint" | as_root tee "$FINGERPRINT_FILE" >/dev/null
 fi
 
-node_ready() {
-  [ "$(as_root k3s kubectl get node "$NODE_NAME" \
-      -o 'jsonpath={.status.conditions[?(@.type=="Ready")].status}' 2>/dev/null)" = "True" ]
+# Ready AND running the requested version: an upgrade is only done when the kubelet reports it.
+node_ready_at_version() {
+  local state
+  state=$(as_root k3s kubectl get node "$NODE_NAME" \
+      -o 'jsonpath={.status.conditions[?(@.type=="Ready")].status} {.status.nodeInfo.kubeletVersion}' 2>/dev/null) || return 1
+  [ "$state" = "True ${K3S_VERSION}" ]
 }
-wait_until "$READY_TIMEOUT_SECONDS" "node ${NODE_NAME} Ready" -- node_ready \
-  || die "node ${NODE_NAME} not Ready after ${READY_TIMEOUT_SECONDS}s" \
+wait_until "$READY_TIMEOUT_SECONDS" "node ${NODE_NAME} Ready at ${K3S_VERSION}" -- node_ready_at_version \
+  || die "node ${NODE_NAME} not Ready at ${K3S_VERSION} after ${READY_TIMEOUT_SECONDS}s" \
          "ssh in and check 'sudo journalctl -u k3s' and 'sudo k3s kubectl get nodes'; the rest of the rollout did not start"
-log "node ${NODE_NAME} is Ready"
+if [ "$drained" = yes ]; then
+  as_root k3s kubectl uncordon "$NODE_NAME" >/dev/null
+fi
+log "node ${NODE_NAME} is Ready at ${K3S_VERSION}"

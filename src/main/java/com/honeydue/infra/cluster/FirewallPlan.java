@@ -18,6 +18,12 @@ public final class FirewallPlan {
      * @param httpCidrs sources allowed on 80/443; empty means the world (the edge layer supplies Cloudflare's ranges)
      */
     public static List<UfwRule> forNode(ClusterConfig c, NodeSpec self, List<String> httpCidrs) {
+        return forNode(c, self, httpCidrs, List.of());
+    }
+
+    /** @param componentRules openings other components need (e.g. node-exporter scrapes), before the operator's extras */
+    public static List<UfwRule> forNode(ClusterConfig c, NodeSpec self, List<String> httpCidrs,
+                                        List<FirewallRuleSpec> componentRules) {
         List<UfwRule> rules = new ArrayList<>();
         rules.add(new UfwRule("allow 22/tcp", "SSH, first so a re-run can never lock us out"));
         rules.add(new UfwRule("default deny incoming", "runbook §3"));
@@ -50,11 +56,17 @@ public final class FirewallPlan {
             }
             rules.add(new UfwRule("allow from " + ip + " to any port 8472 proto udp", "flannel VXLAN from " + peer.alias()));
         }
+        for (FirewallRuleSpec rule : componentRules) {
+            rules.add(allow(rule, "needed by a cluster component"));
+        }
         for (FirewallRuleSpec extra : c.extraFirewallRules()) {
-            String from = extra.from().orElse("any");
-            rules.add(new UfwRule("allow from " + from + " to any port " + extra.ports() + " proto " + extra.proto(), "extra rule from config"));
+            rules.add(allow(extra, "extra rule from config"));
         }
         rules.add(new UfwRule("--force enable", "last: every allow is already in place"));
         return List.copyOf(rules);
+    }
+
+    private static UfwRule allow(FirewallRuleSpec rule, String why) {
+        return new UfwRule("allow from " + rule.from().orElse("any") + " to any port " + rule.ports() + " proto " + rule.proto(), why);
     }
 }

@@ -23,9 +23,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Runbook §6.2–§6.6 as one component: per node (in parallel) OS hardening and UFW; then the init server,
+ * Runbook §6.2–§6.6 as one component: per node (in parallel) OS hardening and UFW; then the initial server,
  * then each other server joining ONE AT A TIME after the previous is Ready; then the kubeconfig (secret),
- * a Kubernetes provider built from it, and the node labels.
+ * a Kubernetes provider built from it, and the node labels. Removing a node from config drains it, deletes it
+ * from the cluster and uninstalls k3s (the server step's delete command).
  */
 public final class K3sNodeGroup extends ComponentResource {
     public static final String TYPE = "honeydue:cluster:K3sNodeGroup";
@@ -44,33 +45,46 @@ public final class K3sNodeGroup extends ComponentResource {
         for (NodeSpec node : c.nodes()) {
             var connection = connection(c, node);
             RemoteStep bootstrap = NodeStepPlan.bootstrap(c);
-            Command boot = remote(node.alias() + "-bootstrap", connection, bootstrap, List.of(node.ipv4()), List.of(), Optional.empty(), false);
+            Command boot = remote(node.alias() + "-bootstrap", connection, bootstrap, Optional.empty(), List.of(node.ipv4()),
+                    List.of(), Optional.empty(), false);
             bootstraps.put(node.alias(), boot);
-            RemoteStep firewall = NodeStepPlan.firewall(FirewallPlan.forNode(c, node, args.httpAllowedCidrs()));
-            firewalls.put(node.alias(), remote(node.alias() + "-firewall", connection, firewall, List.of(node.ipv4()),
-                    List.of(boot), Optional.empty(), false));
+            RemoteStep firewall = NodeStepPlan.firewall(FirewallPlan.forNode(c, node, args.httpAllowedCidrs(), args.componentRules()));
+            firewalls.put(node.alias(), remote(node.alias() + "-firewall", connection, firewall, Optional.empty(),
+                    List.of(node.ipv4()), List.of(boot), Optional.empty(), false));
         }
 
-        NodeSpec init = c.initNode();
-        List<Resource> initDeps = List.of(bootstraps.get(init.alias()), firewalls.get(init.alias()));
-        Command previous = remote(init.alias() + "-k3s-init", connection(c, init), NodeStepPlan.k3sServer(c, init, Optional.empty()),
-                List.of(c.k3sVersion(), init.ipv4()), initDeps, Optional.empty(), false);
-        servers.add(previous);
-        Command token = remote(init.alias() + "-node-token", connection(c, init), NodeStepPlan.readNodeToken(),
-                List.of(init.ipv4()), List.of(previous), Optional.empty(), true);
-        Output<String> tokenValue = token.stdout().asSecret();
-
-        for (NodeSpec node : c.nodes().subList(1, c.nodes().size())) {
-            List<Resource> deps = new ArrayList<>(List.of(previous, bootstraps.get(node.alias())));
-            deps.addAll(firewalls.values()); // every peer must already admit this node on 2379/10250/flannel
-            previous = remote(node.alias() + "-k3s-join", connection(c, node),
-                    NodeStepPlan.k3sServer(c, node, Optional.of(init.ipv4())),
-                    List.of(c.k3sVersion(), node.ipv4(), init.ipv4()), deps, Optional.of(tokenValue), false);
+        // Servers start one at a time: each waits for the previous to be Ready (etcd joins, runbook §6.4).
+        // The same chain makes a version or flag change a rolling restart in join order (2 of 3 etcd members stay up).
+        List<NodeSpec> order = c.serverOrder();
+        NodeSpec target = c.joinTarget();
+        Command token = null;
+        Command previous = null;
+        for (NodeSpec node : order) {
+            boolean initial = c.isInitialServer(node);
+            List<Resource> deps = new ArrayList<>();
+            if (previous != null) {
+                deps.add(previous);
+            }
+            deps.add(bootstraps.get(node.alias()));
+            deps.addAll(initial ? List.of(firewalls.get(node.alias())) : firewalls.values());
+            if (!initial && token == null) {
+                // No initial server left (it was replaced): the join target is live and already has the token.
+                token = tokenReader(c, target, List.of(bootstraps.get(target.alias())));
+            }
+            Optional<Output<String>> stdin = initial ? Optional.empty() : Optional.of(token.stdout().asSecret());
+            RemoteStep install = NodeStepPlan.k3sServer(c, node, initial ? Optional.empty() : Optional.of(target.ipv4()));
+            previous = remote(node.alias() + "-k3s-server", connection(c, node), install,
+                    Optional.of(NodeStepPlan.k3sRemove(c, node)), List.of(c.k3sVersion(), node.ipv4()), deps, stdin, false);
             servers.add(previous);
+            if (initial) {
+                token = tokenReader(c, node, List.of(previous));
+            }
         }
 
-        Command kubeconfigCmd = remote(init.alias() + "-kubeconfig", connection(c, init), NodeStepPlan.readKubeconfig(init),
-                List.of(init.ipv4()), List.of(previous), Optional.empty(), true);
+        Command last = c.etcdRestoreSnapshot().map(snapshot -> etcdRestore(c, order, snapshot, servers.get(servers.size() - 1)))
+                .orElse(previous);
+        Command kubeconfigCmd = remote("kubeconfig", connection(c, target), NodeStepPlan.readKubeconfig(target), Optional.empty(),
+                List.of(target.ipv4()), List.of(last), Optional.empty(), true);
         this.kubeconfig = kubeconfigCmd.stdout().asSecret();
 
         this.kubernetesProvider = new Provider(name + "-k8s", ProviderArgs.builder()
@@ -96,8 +110,42 @@ public final class K3sNodeGroup extends ComponentResource {
                 .build();
     }
 
-    private Command remote(String resourceName, ConnectionArgs connection, RemoteStep step, List<String> triggerFacts,
-                           List<Resource> dependsOn, Optional<Output<String>> stdin, boolean secretStdout) {
+    /**
+     * Runbook §8 as a chain: stop k3s on every other server, cluster-reset the join target from the snapshot,
+     * then bring the others back one at a time. Triggered by the snapshot name, so it runs once per request.
+     */
+    private Command etcdRestore(ClusterConfig c, List<NodeSpec> order, String snapshot, Command afterServers) {
+        NodeSpec target = c.joinTarget();
+        List<Resource> stops = new ArrayList<>();
+        for (NodeSpec node : order) {
+            if (!node.equals(target)) {
+                stops.add(remote(node.alias() + "-etcd-restore-stop", connection(c, node),
+                        NodeStepPlan.etcdRestore(c, node, "stop", snapshot), Optional.empty(), List.of(snapshot),
+                        List.of(afterServers), Optional.empty(), false));
+            }
+        }
+        Command previous = remote(target.alias() + "-etcd-restore-reset", connection(c, target),
+                NodeStepPlan.etcdRestore(c, target, "reset", snapshot), Optional.empty(), List.of(snapshot),
+                stops.isEmpty() ? List.of(afterServers) : stops, Optional.empty(), false);
+        for (NodeSpec node : order) {
+            if (!node.equals(target)) {
+                previous = remote(node.alias() + "-etcd-restore-rejoin", connection(c, node),
+                        NodeStepPlan.etcdRestore(c, node, "rejoin", snapshot), Optional.empty(), List.of(snapshot),
+                        List.of(previous), Optional.empty(), false);
+            }
+        }
+        return previous;
+    }
+
+    /** Reads the cluster join token from a live server; the token only ever travels as a secret. */
+    private Command tokenReader(ClusterConfig c, NodeSpec from, List<Resource> dependsOn) {
+        return remote("node-token", connection(c, from), NodeStepPlan.readNodeToken(), Optional.empty(), List.of(from.ipv4()),
+                dependsOn, Optional.empty(), true);
+    }
+
+    private Command remote(String resourceName, ConnectionArgs connection, RemoteStep step, Optional<RemoteStep> onDelete,
+                           List<String> triggerFacts, List<Resource> dependsOn, Optional<Output<String>> stdin,
+                           boolean secretStdout) {
         List<Object> triggers = new ArrayList<>(triggerFacts);
         triggers.add(step.sha256());
         var args = CommandArgs.builder()
@@ -106,6 +154,7 @@ public final class K3sNodeGroup extends ComponentResource {
                 .triggers(triggers)
                 .logging(secretStdout ? Logging.Stderr : Logging.StdoutAndStderr);
         stdin.ifPresent(args::stdin);
+        onDelete.ifPresent(d -> args.delete(d.command()));
         var opts = CustomResourceOptions.builder().parent(this).dependsOn(dependsOn);
         if (secretStdout) {
             opts.additionalSecretOutputs("stdout");
@@ -127,7 +176,7 @@ public final class K3sNodeGroup extends ComponentResource {
         return List.copyOf(nodeLabels);
     }
 
-    /** k3s server steps in join order. */
+    /** k3s server steps in start order (see ClusterConfig.serverOrder). */
     public List<Command> servers() {
         return List.copyOf(servers);
     }

@@ -37,14 +37,30 @@ public final class NodeStepPlan {
         env.put("READY_TIMEOUT_SECONDS", Integer.toString(c.nodeReadyTimeoutSeconds()));
         env.put("INSTALLER_URL", c.k3sInstallerUrl());
         env.put("JOIN", Boolean.toString(joinTarget.isPresent()));
-        return RemoteStep.of(joinTarget.isEmpty() ? "k3s-init" : "k3s-join", "k3s-server.sh", env);
+        return RemoteStep.of("k3s-server", "k3s-server.sh", env);
+    }
+
+    /** Runs when the node leaves the config (or on destroy): drain, delete from the cluster, uninstall k3s. */
+    public static RemoteStep k3sRemove(ClusterConfig c, NodeSpec node) {
+        return RemoteStep.of("k3s-remove", "k3s-remove.sh", Map.of(
+                "NODE_NAME", node.k8sName(),
+                "DRAIN_TIMEOUT_SECONDS", Integer.toString(Math.min(300, c.nodeReadyTimeoutSeconds()))));
     }
 
     public static RemoteStep readNodeToken() {
-        return RemoteStep.of("read-node-token", "read-node-token.sh", Map.of());
+        return RemoteStep.of("node-token", "read-node-token.sh", Map.of());
     }
 
     public static RemoteStep readKubeconfig(NodeSpec apiServer) {
-        return RemoteStep.of("read-kubeconfig", "read-kubeconfig.sh", Map.of("API_SERVER_IPV4", apiServer.ipv4()));
+        return RemoteStep.of("kubeconfig", "read-kubeconfig.sh", Map.of("API_SERVER_IPV4", apiServer.ipv4()));
+    }
+
+    /** One phase (stop, reset or rejoin) of an etcd snapshot restore on one node. */
+    public static RemoteStep etcdRestore(ClusterConfig c, NodeSpec node, String phase, String snapshot) {
+        return RemoteStep.of("etcd-restore-" + phase, "etcd-restore.sh", Map.of(
+                "PHASE", phase,
+                "NODE_NAME", node.k8sName(),
+                "SNAPSHOT", snapshot,
+                "READY_TIMEOUT_SECONDS", Integer.toString(c.nodeReadyTimeoutSeconds())));
     }
 }

@@ -44,6 +44,53 @@ public record RemoteStep(String name, String script, Map<String, String> env) {
         return sb.toString();
     }
 
+    /**
+     * The inverse of {@link #command()}: splits a remote Command's {@code create} string back into its exported
+     * parameters and its script (render writes them as a node step's .env and .sh). The step name is the
+     * STEP_NAME parameter. Values are single-quoted with '"'"' for quotes and may span lines.
+     *
+     * @throws IllegalArgumentException if an export line is not in the form {@link #command()} writes
+     */
+    public static RemoteStep parse(String command) {
+        Map<String, String> env = new TreeMap<>();
+        int i = 0;
+        while (command.startsWith("export ", i)) {
+            int eq = command.indexOf('=', i);
+            if (eq < 0) {
+                throw new IllegalArgumentException("export without '=' at offset " + i);
+            }
+            String key = command.substring(i + "export ".length(), eq);
+            if (!key.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                throw new IllegalArgumentException("'" + key + "' is not a shell variable name at offset " + i);
+            }
+            StringBuilder value = new StringBuilder();
+            int p = eq + 1;
+            while (true) {
+                if (p >= command.length() || command.charAt(p) != '\'') {
+                    throw new IllegalArgumentException("value of " + key + " is not single-quoted at offset " + p);
+                }
+                int close = command.indexOf('\'', p + 1);
+                if (close < 0) {
+                    throw new IllegalArgumentException("unterminated value of " + key);
+                }
+                value.append(command, p + 1, close);
+                p = close + 1;
+                if (command.startsWith("\"'\"", p)) { // '"'"' : close, a double-quoted quote, reopen
+                    value.append('\'');
+                    p += 3;
+                } else {
+                    break;
+                }
+            }
+            if (p >= command.length() || command.charAt(p) != '\n') {
+                throw new IllegalArgumentException("export of " + key + " does not end the line at offset " + p);
+            }
+            env.put(key, value.toString());
+            i = p + 1;
+        }
+        return new RemoteStep(env.getOrDefault("STEP_NAME", ""), command.substring(i), env);
+    }
+
     public String sha256() {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(command().getBytes(StandardCharsets.UTF_8)));

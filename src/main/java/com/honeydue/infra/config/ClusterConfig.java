@@ -2,6 +2,7 @@ package com.honeydue.infra.config;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The cluster layer's typed config, with the provider profile's defaults already resolved. */
 public record ClusterConfig(
@@ -25,13 +26,29 @@ public record ClusterConfig(
         List<FirewallRuleSpec> extraFirewallRules,
         Map<String, Map<String, String>> nodeLabels,
         int nodeReadyTimeoutSeconds,
-        String k3sInstallerUrl) {
+        String k3sInstallerUrl,
+        Optional<NodeSpec> initialServer,
+        NodeSpec joinTarget,
+        Optional<String> etcdRestoreSnapshot) {
 
     public static final String REDIS_LABEL = "honeydue/redis";
 
-    /** The node that bootstraps etcd with --cluster-init: the first in the list. */
-    public NodeSpec initNode() {
-        return nodes.get(0);
+    /**
+     * The k3s servers in the order they start: the initial server (--cluster-init) if it is still in the list,
+     * then the join target, then the rest in list order. Each waits for the one before it (one at a time).
+     */
+    public List<NodeSpec> serverOrder() {
+        List<NodeSpec> order = new java.util.ArrayList<>();
+        initialServer.ifPresent(order::add);
+        if (!order.contains(joinTarget)) {
+            order.add(joinTarget);
+        }
+        nodes.stream().filter(n -> !order.contains(n)).forEach(order::add);
+        return List.copyOf(order);
+    }
+
+    public boolean isInitialServer(NodeSpec node) {
+        return initialServer.filter(node::equals).isPresent();
     }
 
     public boolean wireguard() {

@@ -88,9 +88,58 @@ public final class ClusterConfigLoader {
         String installer = r.string("k3sInstallerUrl", Pattern.compile("^(https://|file:///)\\S+$"),
                 "an https:// URL of the k3s install script (default https://get.k3s.io)");
 
+        String initialAlias = r.string("initialServer");
+        String joinAlias = r.string("joinTarget");
+        Optional<NodeSpec> initial = Optional.empty();
+        NodeSpec joinTarget = nodes.isEmpty() ? new NodeSpec("", "", Optional.empty(), "") : nodes.get(0);
+        if (!nodes.isEmpty()) {
+            var aliases = nodes.stream().map(NodeSpec::alias).toList();
+            initial = initialAlias.isEmpty() ? Optional.of(nodes.get(0)) : byAlias(nodes, initialAlias);
+            if (joinAlias.isEmpty()) {
+                if (initial.isEmpty()) {
+                    r.problem("joinTarget", "must name a live server because initialServer '" + initialAlias
+                            + "' is no longer in nodes; expected one of " + String.join(", ", aliases));
+                } else {
+                    joinTarget = initial.get();
+                }
+            } else if (byAlias(nodes, joinAlias).isEmpty()) {
+                r.problem("joinTarget", "'" + joinAlias + "' is not in nodes" + ConfigReader.suggestion(joinAlias, aliases)
+                        + "; expected the alias of a live server: " + String.join(", ", aliases));
+            } else {
+                joinTarget = byAlias(nodes, joinAlias).get();
+            }
+        }
         return new ClusterConfig(profile, nodes, sshUser, sshKey, dialErrorLimit, perDialTimeout, k3sVersion, flannel,
                 flannelExternalIp, servicelb, hostNetworkTraefik, lowPorts, kubeProxy, cron, retention, restrictApi,
-                adminCidrs, extra, labels, readyTimeout, installer);
+                adminCidrs, extra, labels, readyTimeout, installer, initial, joinTarget, restore(r));
+    }
+
+    /** A restore is destructive: it needs the snapshot name AND a confirmation naming stack and snapshot. */
+    private static Optional<String> restore(ConfigReader r) {
+        String snapshot = r.string("etcdRestoreSnapshot");
+        String confirm = r.string("etcdRestoreConfirm");
+        if (snapshot.isEmpty()) {
+            if (!confirm.isEmpty()) {
+                r.problem("etcdRestoreConfirm", "is set but etcdRestoreSnapshot is empty; remove it once a restore is done");
+            }
+            return Optional.empty();
+        }
+        if (!Pattern.matches("^[A-Za-z0-9][A-Za-z0-9._-]{0,252}$", snapshot)) {
+            r.problem("etcdRestoreSnapshot", "'" + snapshot + "' is not a snapshot file name; expected a name from "
+                    + "'sudo ls /var/lib/rancher/k3s/server/db/snapshots' such as etcd-snapshot-vps-1624d691-1767225600");
+            return Optional.empty();
+        }
+        String expected = r.stack() + ":" + snapshot;
+        if (!confirm.equals(expected)) {
+            r.problem("etcdRestoreConfirm", "must be exactly '" + expected + "' to restore etcd from " + snapshot
+                    + "; a restore resets the cluster to that snapshot and loses every change made since");
+            return Optional.empty();
+        }
+        return Optional.of(snapshot);
+    }
+
+    private static Optional<NodeSpec> byAlias(List<NodeSpec> nodes, String alias) {
+        return nodes.stream().filter(n -> n.alias().equals(alias)).findFirst();
     }
 
     static boolean isCron(String cron) {

@@ -7,7 +7,9 @@ public final class StackConfigLoader {
     public static StackConfig load(ConfigSchema schema, RawConfig raw) {
         ConfigReader r = new ConfigReader(schema, raw);
         ClusterConfig cluster = ClusterConfigLoader.load(r);
+        ObservabilityConfig observability = ObservabilityConfigLoader.load(r);
+        EdgeConfig edge = EdgeConfigLoader.load(r, cluster, raw.placeholdersForMissingSecrets());
         r.throwIfProblems();
-        return new StackConfig(ConfigKeys.PROJECT, raw.stack(), cluster);
+        return new StackConfig(ConfigKeys.PROJECT, raw.stack(), cluster, observability, edge);
     }
 }

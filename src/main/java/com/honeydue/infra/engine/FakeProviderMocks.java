@@ -37,10 +37,10 @@ public final class FakeProviderMocks implements Mocks {
     }
 
     private static String fakeStdout(ResourceArgs args) {
-        if (args.name.endsWith("-node-token")) {
+        if (args.name.equals("node-token")) {
             return FAKE + "-k3s-node-token";
         }
-        if (args.name.endsWith("-kubeconfig")) {
+        if (args.name.equals("kubeconfig")) {
             return "apiVersion: v1\nkind: Config\n# " + FAKE + ": stands in for /etc/rancher/k3s/k3s.yaml\n"
                     + "clusters:\n- cluster:\n    server: https://fake.invalid:6443\n  name: default\n"
                     + "contexts:\n- context:\n    cluster: default\n    user: default\n  name: default\n"

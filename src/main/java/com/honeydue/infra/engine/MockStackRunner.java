@@ -8,10 +8,13 @@ import com.pulumi.core.internal.OutputData;
 import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestOptions;
 import com.pulumi.test.internal.PulumiTestInternal;
+import com.pulumi.Context;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * Runs the real program ({@link HoneyDueStack}) in-process under the Pulumi Java SDK's mock engine and records
@@ -23,10 +26,22 @@ public final class MockStackRunner {
     private MockStackRunner() {}
 
     public static StackRun run(StackConfig config) {
+        return runObserved(config).run();
+    }
+
+    /** The real program for this config, with the declaration record render orders by. */
+    public static ObservedRun runObserved(StackConfig config) {
+        return runProgram(config.project(), config.stack(), ctx -> HoneyDueStack.define(ctx, config));
+    }
+
+    /** Any program (tests pin the engine API with small ones). */
+    public static ObservedRun runProgram(String project, String stack, Consumer<Context> program) {
         AtomicReference<RecordingMonitor> monitor = new AtomicReference<>();
+        var declarations = new DeclarationRecorder();
         var mocks = new FakeProviderMocks();
         var test = PulumiTestInternal.builder()
-                .options(TestOptions.builder().projectName(config.project()).stackName(config.stack()).preview(false).build())
+                .options(TestOptions.builder().projectName(project).stackName(stack).preview(false)
+                        .resourceTransformations(List.of(declarations)).build())
                 .mocks(mocks)
                 .monitorDecorator(m -> {
                     var r = new RecordingMonitor(mocks, PulumiTestInternal.mockLog());
@@ -35,7 +50,7 @@ public final class MockStackRunner {
                 })
                 .build();
         try {
-            var result = test.runTest(ctx -> HoneyDueStack.define(ctx, config)).throwOnError();
+            var result = test.runTest(program).throwOnError();
             Map<String, JsonNode> outputs = new TreeMap<>();
             Map<String, Boolean> secret = new TreeMap<>();
             for (var e : result.outputs().entrySet()) {
@@ -43,7 +58,8 @@ public final class MockStackRunner {
                 secret.put(e.getKey(), data.isSecret());
                 outputs.put(e.getKey(), data.isSecret() ? SecretMasking.MASK : JSON.valueToTree(data.getValueNullable()));
             }
-            return new StackRun(config.project(), config.stack(), monitor.get().recorded(), new LinkedHashMap<>(outputs), secret);
+            var run = new StackRun(project, stack, monitor.get().recorded(), new LinkedHashMap<>(outputs), secret);
+            return new ObservedRun(run, declarations.declarations());
         } finally {
             PulumiTest.cleanup();
         }

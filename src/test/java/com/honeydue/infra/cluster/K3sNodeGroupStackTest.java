@@ -7,11 +7,8 @@ import com.honeydue.infra.config.ClusterConfig;
 import com.honeydue.infra.engine.RecordedResource;
 import com.honeydue.infra.engine.StackRun;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -19,18 +16,9 @@ import org.junit.jupiter.api.Test;
 /** The cluster layer of both committed stacks, as the engine would receive it. */
 class K3sNodeGroupStackTest {
     private static final String COMMAND = "command:remote:Command";
-    private static final Pattern EXPORT = Pattern.compile("^export (\\w+)='((?:[^']|'\"'\"')*)'\\n", Pattern.MULTILINE);
 
     static Map<String, String> env(RecordedResource command) {
-        String create = command.inputs().path("create").asText();
-        Map<String, String> env = new LinkedHashMap<>();
-        Matcher m = EXPORT.matcher(create);
-        int pos = 0;
-        while (m.find(pos) && m.start() == pos) {
-            env.put(m.group(1), m.group(2).replace("'\"'\"'", "'"));
-            pos = m.end();
-        }
-        return env;
+        return RemoteStepParsing.exports(command.inputs().path("create").asText());
     }
 
     private static StackRun ovh() {
@@ -48,10 +36,10 @@ class K3sNodeGroupStackTest {
         ClusterConfig c = StackFixtures.config(stack).cluster();
         for (int i = 0; i < c.nodes().size(); i++) {
             var node = c.nodes().get(i);
-            String step = node.alias() + (i == 0 ? "-k3s-init" : "-k3s-join");
+            String step = node.alias() + "-k3s-server";
             List<String> flags = Arrays.asList(env(cmd(run, step)).get("K3S_ARGS").split("\n"));
             assertThat(flags).as(step).isEqualTo(K3sServerFlags.forNode(c, node,
-                    i == 0 ? java.util.Optional.empty() : java.util.Optional.of(c.initNode().ipv4())));
+                    i == 0 ? java.util.Optional.empty() : java.util.Optional.of(c.joinTarget().ipv4())));
             assertThat(flags).contains("--node-ip=" + node.ipv4(), "--advertise-address=" + node.ipv4(),
                     "--secrets-encryption", "--write-kubeconfig-mode=0600", "--disable-cloud-controller");
             assertThat(env(cmd(run, step))).containsEntry("K3S_VERSION", "v1.34.6+k3s1");
@@ -69,7 +57,8 @@ class K3sNodeGroupStackTest {
             List<String> rules = Arrays.asList(env(cmd(run, alias + "-firewall")).get("UFW_RULES").split("\n"));
             assertThat(rules.get(0)).isEqualTo("allow 22/tcp");
             assertThat(rules.get(rules.size() - 1)).isEqualTo("--force enable");
-            List<String> sources = rules.stream().filter(r -> r.startsWith("allow from ")).map(r -> r.split(" ")[2]).distinct().toList();
+            List<String> sources = rules.stream().filter(r -> r.matches("allow from \\S+ to any port (2379:2380|10250|51820|8472) .*"))
+                    .map(r -> r.split(" ")[2]).distinct().toList();
             assertThat(sources).containsExactlyElementsOf(expectedPeers);
             for (String peer : expectedPeers) {
                 assertThat(rules).contains("allow from " + peer + " to any port 2379:2380 proto tcp",
@@ -83,11 +72,11 @@ class K3sNodeGroupStackTest {
     @Test
     void serversJoinOneAtATimeThenKubeconfigThenLabels() {
         StackRun run = ovh();
-        String init = cmd(run, "ovhcloud1-k3s-init").urn();
-        String token = cmd(run, "ovhcloud1-node-token").urn();
-        var node2 = cmd(run, "ovhcloud2-k3s-join");
-        var node3 = cmd(run, "ovhcloud3-k3s-join");
-        var kubeconfig = cmd(run, "ovhcloud1-kubeconfig");
+        String init = cmd(run, "ovhcloud1-k3s-server").urn();
+        String token = cmd(run, "node-token").urn();
+        var node2 = cmd(run, "ovhcloud2-k3s-server");
+        var node3 = cmd(run, "ovhcloud3-k3s-server");
+        var kubeconfig = cmd(run, "kubeconfig");
         var labels = run.named("kubernetes:core/v1:NodePatch", "vps-1624d691-labels");
 
         assertThat(node2.dependsOn()).contains(init, token);
@@ -104,8 +93,8 @@ class K3sNodeGroupStackTest {
         StackRun run = ovh();
         var firewalls = List.of("ovhcloud1-firewall", "ovhcloud2-firewall", "ovhcloud3-firewall").stream()
                 .map(n -> cmd(run, n).urn()).toList();
-        assertThat(cmd(run, "ovhcloud2-k3s-join").dependsOn()).containsAll(firewalls);
-        assertThat(cmd(run, "ovhcloud1-k3s-init").dependsOn())
+        assertThat(cmd(run, "ovhcloud2-k3s-server").dependsOn()).containsAll(firewalls);
+        assertThat(cmd(run, "ovhcloud1-k3s-server").dependsOn())
                 .contains(cmd(run, "ovhcloud1-bootstrap").urn(), cmd(run, "ovhcloud1-firewall").urn());
         assertThat(cmd(run, "ovhcloud1-firewall").dependsOn()).contains(cmd(run, "ovhcloud1-bootstrap").urn());
     }
@@ -115,11 +104,11 @@ class K3sNodeGroupStackTest {
         StackRun run = ovh();
         assertThat(run.secretOutputs()).containsEntry("kubeconfig", true);
         assertThat(run.outputs().get("kubeconfig").asText()).isEqualTo("[secret]");
-        for (String name : List.of("ovhcloud2-k3s-join", "ovhcloud3-k3s-join")) {
+        for (String name : List.of("ovhcloud2-k3s-server", "ovhcloud3-k3s-server")) {
             assertThat(cmd(run, name).secretPaths()).as(name + " reads the token on stdin, as a secret").contains("/stdin");
             assertThat(cmd(run, name).inputs().path("create").asText()).doesNotContain("K3S_TOKEN=");
         }
-        for (String name : List.of("ovhcloud1-node-token", "ovhcloud1-kubeconfig")) {
+        for (String name : List.of("node-token", "kubeconfig")) {
             assertThat(cmd(run, name).inputs().path("logging").asText()).as(name + " must not log stdout").isEqualTo("stderr");
         }
         assertThat(run.named("pulumi:providers:kubernetes", "cluster-k8s").secretPaths()).contains("/kubeconfig");
@@ -147,8 +136,8 @@ class K3sNodeGroupStackTest {
     void runbookSection10DifferencesBetweenTheStacks() {
         StackRun prod = StackFixtures.run("prod");
         StackRun ovh = ovh();
-        var prodInit = env(cmd(prod, "hetzner1-k3s-init"));
-        var ovhInit = env(cmd(ovh, "ovhcloud1-k3s-init"));
+        var prodInit = env(cmd(prod, "hetzner1-k3s-server"));
+        var ovhInit = env(cmd(ovh, "ovhcloud1-k3s-server"));
         // flannel backend and the WireGuard external-IP flag
         assertThat(prodInit.get("K3S_ARGS")).contains("--flannel-backend=vxlan").doesNotContain("--flannel-external-ip");
         assertThat(ovhInit.get("K3S_ARGS")).contains("--flannel-backend=wireguard-native", "--flannel-external-ip");
@@ -166,5 +155,13 @@ class K3sNodeGroupStackTest {
         assertThat(env(cmd(ovh, "ovhcloud1-firewall")).get("UFW_RULES")).contains("51.81.87.86", "51820");
         assertThat(StackFixtures.config("prod").cluster().traefikHostNetwork()).isTrue();
         assertThat(StackFixtures.config("ovh").cluster().traefikHostNetwork()).isFalse();
+    }
+
+    @Test
+    void nodeExporterScrapesAreOpenedOnEveryNodeFromThePodNetworkAndThePeers() {
+        String rules = env(cmd(ovh(), "ovhcloud2-firewall")).get("UFW_RULES");
+        assertThat(rules).contains("allow from 10.42.0.0/16 to any port 9100 proto tcp",
+                "allow from 51.81.83.33/32 to any port 9100 proto tcp", "allow from 51.81.85.248/32 to any port 9100 proto tcp");
+        assertThat(rules.indexOf("9100")).isLessThan(rules.indexOf("--force enable"));
     }
 }

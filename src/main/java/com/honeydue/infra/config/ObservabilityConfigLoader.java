@@ -1,0 +1,74 @@
+package com.honeydue.infra.config;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Reads and validates the observability keys; every problem names its key and the expected form. */
+public final class ObservabilityConfigLoader {
+    /** {@code <registry/name>:<tag>@sha256:<64 hex>}: a tag for people, a digest for the kubelet. */
+    static final Pattern PINNED_IMAGE =
+            Pattern.compile("^[a-z0-9]+([._/-][a-z0-9]+)*(:[0-9]+)?(/[a-z0-9]+([._-][a-z0-9]+)*)*:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}@sha256:[a-f0-9]{64}$");
+    private static final Pattern HTTPS_URL = Pattern.compile("^https://[A-Za-z0-9.-]+(:\\d{1,5})?(/\\S*)?$");
+    /** A Prometheus label value we also want usable unquoted in dashboards: lower-case DNS-label style. */
+    private static final Pattern LABEL_VALUE = Pattern.compile("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$");
+    private static final String IMAGE_FORM = "<name>:<tag>@sha256:<64 hex digest>, e.g. victoriametrics/vmagent:v1.135.0@sha256:…";
+
+    private ObservabilityConfigLoader() {}
+
+    public static ObservabilityConfig load(ConfigReader r) {
+        boolean ksm = r.bool("kubeStateMetricsEnabled");
+        boolean vmagent = r.bool("vmagentEnabled");
+        boolean alloy = r.bool("alloyLogsEnabled");
+        boolean nodeExporter = r.bool("nodeExporterEnabled");
+        boolean workerMetrics = r.bool("workerMetricsEnabled");
+        boolean traefikMetrics = r.bool("traefikMetricsEnabled");
+
+        String remoteWrite = r.string("obsRemoteWriteUrl", HTTPS_URL,
+                "an https:// remote-write URL such as https://obs.88oakapps.com/api/v1/write");
+        String lokiPush = r.string("obsLokiPushUrl", HTTPS_URL,
+                "an https:// Loki push URL such as https://obs.88oakapps.com/loki/api/v1/push");
+        // Only the shipping agents need the token; with both off the key may stay unset.
+        var token = r.secret("obsIngestToken", vmagent || alloy);
+
+        List<String> cidrs = r.stringList("obsEndpointCidrs");
+        for (int i = 0; i < cidrs.size(); i++) {
+            if (!Net.isCidr(cidrs.get(i)) || cidrs.get(i).contains(":")) {
+                r.problem("obsEndpointCidrs[" + i + "]", "'" + cidrs.get(i)
+                        + "' is not an IPv4 CIDR; expected the observability endpoint's address, e.g. 203.0.113.10/32");
+            }
+        }
+
+        String cluster = r.string("clusterLabel");
+        if (cluster.isEmpty()) {
+            cluster = "honeydue-" + r.stack();
+        }
+        if (!LABEL_VALUE.matcher(cluster).matches()) {
+            r.problem("clusterLabel", "'" + cluster + "' is not valid; expected lower-case letters, digits and '-', "
+                    + "at most 63 characters, unique per cluster (e.g. honeydue-ovh); empty means honeydue-<stack>");
+        }
+        String environment = r.string("environmentLabel", LABEL_VALUE,
+                "lower-case letters, digits and '-', e.g. prod or staging");
+
+        String ksmImage = image(r, "kubeStateMetricsImage");
+        String vmagentImage = image(r, "vmagentImage");
+        String alloyImage = image(r, "alloyImage");
+        String nodeExporterImage = image(r, "nodeExporterImage");
+
+        if (workerMetrics && !vmagent) {
+            r.problem("workerMetricsEnabled", "is true but vmagentEnabled is false; nothing would scrape the worker. "
+                    + "Expected vmagentEnabled: true or workerMetricsEnabled: false");
+        }
+        if (traefikMetrics && !vmagent) {
+            r.problem("traefikMetricsEnabled", "is true but vmagentEnabled is false; nothing would scrape Traefik. "
+                    + "Expected vmagentEnabled: true or traefikMetricsEnabled: false");
+        }
+
+        return new ObservabilityConfig(ksm, vmagent, alloy, nodeExporter, workerMetrics, traefikMetrics, remoteWrite,
+                lokiPush, token, cidrs.stream().filter(c -> Net.isCidr(c) && !c.contains(":")).toList(), cluster,
+                environment, ksmImage, vmagentImage, alloyImage, nodeExporterImage);
+    }
+
+    private static String image(ConfigReader r, String key) {
+        return r.string(key, PINNED_IMAGE, IMAGE_FORM);
+    }
+}

@@ -1,0 +1,171 @@
+package com.honeydue.infra.edge;
+
+import com.honeydue.infra.config.EdgeConfig;
+import com.pulumi.cloudflare.DnsRecord;
+import com.pulumi.cloudflare.DnsRecordArgs;
+import com.pulumi.cloudflare.OriginCaCertificate;
+import com.pulumi.cloudflare.OriginCaCertificateArgs;
+import com.pulumi.cloudflare.Provider;
+import com.pulumi.cloudflare.ProviderArgs;
+import com.pulumi.cloudflare.ZoneSetting;
+import com.pulumi.cloudflare.ZoneSettingArgs;
+import com.pulumi.core.Output;
+import com.pulumi.kubernetes.core.v1.Secret;
+import com.pulumi.kubernetes.core.v1.SecretArgs;
+import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runbook §4 and §6.11 as one component: the proxied A (and optional AAAA) records of every public hostname over
+ * the node IPs, the zone's SSL mode, and in strict mode the origin certificate as the {@code cloudflare-origin-cert}
+ * TLS Secret. It also hands out the Cloudflare ranges that 80/443 admit (runbook §11 GAP-1). A stack that does not
+ * own the public DNS registers no record and no zone setting.
+ */
+public final class CloudflareOriginPool extends ComponentResource {
+    public static final String TYPE = "honeydue:edge:CloudflareOriginPool";
+    /** Days: the longest validity Cloudflare's Origin CA issues (15 years). */
+    public static final double ORIGIN_CA_VALIDITY_DAYS = 5475.0;
+
+    private final EdgeConfig config;
+    private final Map<String, DnsRecord> dnsRecords = new LinkedHashMap<>();
+    private final Optional<ZoneSetting> sslSetting;
+    private final Optional<OriginCaCertificate> originCaCertificate;
+    private final Optional<Secret> originTlsSecret;
+
+    public CloudflareOriginPool(String name, CloudflareOriginPoolArgs args, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        this.config = args.config();
+        EdgeConfig c = args.config();
+
+        Optional<Provider> cloudflare = c.needsCloudflareApi()
+                ? Optional.of(new Provider("cloudflare", ProviderArgs.builder()
+                        .apiToken(c.apiToken().orElseThrow(() -> new IllegalStateException(
+                                "cloudflareApiToken is required here; the config loader should have said so")).output())
+                        .build(), CustomResourceOptions.builder().parent(this).build()))
+                : Optional.empty();
+
+        Optional<Output<String>> certificatePem = Optional.empty();
+        OriginCaCertificate requested = null;
+        if (c.originCertificate().orElse(null) instanceof EdgeConfig.RequestedCertificate req) {
+            requested = new OriginCaCertificate("origin-ca-certificate", OriginCaCertificateArgs.builder()
+                    .csr(req.csrPem().output())
+                    .hostnames(ZoneHostnames.certificateHostnames(c.zoneName()))
+                    .requestType(req.requestType())
+                    .requestedValidity(ORIGIN_CA_VALIDITY_DAYS)
+                    .build(), cloudflareOptions(cloudflare.orElseThrow(), List.of())
+                    .additionalSecretOutputs("certificate")
+                    .build());
+            certificatePem = Optional.of(requested.certificate());
+        } else if (c.originCertificate().orElse(null) instanceof EdgeConfig.ExistingCertificate existing) {
+            certificatePem = Optional.of(existing.certificatePem().output());
+        }
+        this.originCaCertificate = Optional.ofNullable(requested);
+
+        this.originTlsSecret = certificatePem.map(cert -> new Secret(EdgeConfig.ORIGIN_CERT_SECRET_NAME, SecretArgs.builder()
+                .metadata(ObjectMetaArgs.builder()
+                        .name(EdgeConfig.ORIGIN_CERT_SECRET_NAME)
+                        .namespace(args.namespace())
+                        .labels(Map.of(
+                                "app.kubernetes.io/name", EdgeConfig.ORIGIN_CERT_SECRET_NAME,
+                                "app.kubernetes.io/part-of", "honeydue",
+                                "app.kubernetes.io/component", "edge"))
+                        .build())
+                .type("kubernetes.io/tls")
+                .stringData(Output.tuple(cert, c.originCertificate().orElseThrow().privateKeyPem().output())
+                        .applyValue(t -> Map.of("tls.crt", t.t1, "tls.key", t.t2))
+                        .asSecret())
+                .build(), CustomResourceOptions.builder()
+                .parent(this)
+                .provider(args.k8sProvider().orElseThrow())
+                // the namespace is the app's; its ready resources come after it
+                .dependsOn(args.originReady())
+                .build()));
+
+        // The origin must serve (and in strict mode hold its certificate) before Cloudflare points at it or
+        // expects TLS from it; destroy then removes DNS first.
+        List<Resource> originServing = new ArrayList<>(args.originReady());
+        originTlsSecret.ifPresent(originServing::add);
+
+        if (c.ownsPublicDns()) {
+            Provider cf = cloudflare.orElseThrow();
+            this.sslSetting = Optional.of(new ZoneSetting("ssl-mode", ZoneSettingArgs.builder()
+                    .zoneId(c.zoneId())
+                    .settingId("ssl")
+                    .value(c.sslMode().cloudflareValue())
+                    .build(), cloudflareOptions(cf, originServing).build()));
+            for (DnsRecordPlan.PlannedRecord record : DnsRecordPlan.plan(c.publicHostnames(), args.cluster().nodes(),
+                    c.dnsIpv6Records(), args.stack())) {
+                dnsRecords.put(record.resourceName(), new DnsRecord(record.resourceName(), DnsRecordArgs.builder()
+                        .zoneId(c.zoneId())
+                        .name(record.name())
+                        .type(record.type())
+                        .content(record.content())
+                        .proxied(true)
+                        .ttl(DnsRecordPlan.AUTOMATIC_TTL)
+                        .comment(record.comment())
+                        .build(), cloudflareOptions(cf, originServing).build()));
+            }
+        } else {
+            this.sslSetting = Optional.empty();
+        }
+
+        registerOutputs(Map.of(
+                "ownsPublicDns", Output.of(c.ownsPublicDns()),
+                "publicUrls", Output.of(c.publicUrls()),
+                "allowListCidrs", Output.of(c.allowListCidrs()),
+                "originTls", Output.of(c.originTls())));
+    }
+
+    private CustomResourceOptions.Builder cloudflareOptions(Provider cloudflare, List<Resource> dependsOn) {
+        return CustomResourceOptions.builder().parent(this).provider(cloudflare).dependsOn(dependsOn);
+    }
+
+    /** Sources allowed on 80/443 (UFW and the Traefik cloudflare-only middleware); empty = the world. */
+    public List<String> allowListCidrs() {
+        return config.allowListCidrs();
+    }
+
+    /** True in strict mode: the app's Ingress gets the tls: block for {@link #originTlsSecretName()} and websecure. */
+    public boolean originTls() {
+        return config.originTls();
+    }
+
+    public String originTlsSecretName() {
+        return EdgeConfig.ORIGIN_CERT_SECRET_NAME;
+    }
+
+    /** The cloudflare-origin-cert Secret (strict mode only). */
+    public Optional<Secret> originTlsSecret() {
+        return originTlsSecret;
+    }
+
+    public Optional<OriginCaCertificate> originCaCertificate() {
+        return originCaCertificate;
+    }
+
+    /** The zone's {@code ssl} setting; present only when this stack owns the public DNS. */
+    public Optional<ZoneSetting> sslSetting() {
+        return sslSetting;
+    }
+
+    /** Records by resource name (hostname-alias-type); empty when this stack does not own the public DNS. */
+    public Map<String, DnsRecord> dnsRecords() {
+        return Map.copyOf(dnsRecords);
+    }
+
+    public boolean ownsPublicDns() {
+        return config.ownsPublicDns();
+    }
+
+    public List<String> publicUrls() {
+        return config.publicUrls();
+    }
+}

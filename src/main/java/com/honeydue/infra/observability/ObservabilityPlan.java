@@ -1,0 +1,340 @@
+package com.honeydue.infra.observability;
+
+import com.honeydue.infra.config.ClusterConfig;
+import com.honeydue.infra.config.FirewallRuleSpec;
+import com.honeydue.infra.config.NodeSpec;
+import com.honeydue.infra.config.ObservabilityConfig;
+import com.honeydue.infra.observability.EgressRule.IpBlock;
+import com.honeydue.infra.observability.EgressRule.Pods;
+import com.honeydue.infra.observability.EgressRule.Port;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every decision of the observability layer, as plain data and with no Pulumi types: which agents run, the
+ * vmagent scrape config, the Alloy pipeline, the agents' egress, the namespace's Pod Security level, Traefik's
+ * metrics values and the node firewall openings scraping needs. {@link ObservabilityAgents} only wires this.
+ */
+public final class ObservabilityPlan {
+    public static final String KUBE_SYSTEM = "kube-system";
+    public static final String POD_CIDR = "10.42.0.0/16";
+    public static final String SERVICE_CIDR = "10.43.0.0/16";
+
+    public static final String VMAGENT = "vmagent";
+    public static final String ALLOY_LOGS = "alloy-logs";
+    public static final String KUBE_STATE_METRICS = "kube-state-metrics";
+    public static final String NODE_EXPORTER = "node-exporter";
+    public static final String VMAGENT_POLICY = "allow-egress-from-vmagent";
+    public static final String ALLOY_POLICY = "alloy-logs";
+
+    public static final int API_METRICS_PORT = 8000;
+    public static final int WORKER_METRICS_PORT = 6060;
+    public static final int KSM_METRICS_PORT = 8080;
+    public static final int KSM_TELEMETRY_PORT = 8081;
+    public static final int NODE_EXPORTER_PORT = 9100;
+    /**
+     * Not Traefik's chart default 9100: with Traefik as a hostNetwork DaemonSet (Hetzner) both it and
+     * node-exporter would bind 9100 on the node. 9101 on every provider keeps one scrape job and one firewall rule.
+     */
+    public static final int TRAEFIK_METRICS_PORT = 9101;
+    public static final int VMAGENT_HTTP_PORT = 8429;
+    public static final int ALLOY_HTTP_PORT = 12345;
+
+    /** Mounted token files; the Secrets hold the token under this key, never a placeholder (runbook §9.4). */
+    public static final String TOKEN_KEY = "bearer_token";
+    public static final String VMAGENT_TOKEN_DIR = "/etc/vmagent-remote-write";
+    public static final String ALLOY_TOKEN_DIR = "/etc/alloy-logs-loki";
+
+    /**
+     * What kube-state-metrics exports ({@code --resources}) and therefore exactly what its ClusterRole may list and
+     * watch: workload and capacity state for the dashboards, no Secrets or ConfigMaps (their metrics leak names
+     * and need read access to every secret in the cluster).
+     */
+    public static final Map<String, String> KSM_RESOURCES = orderedMap(
+            "cronjobs", "batch",
+            "daemonsets", "apps",
+            "deployments", "apps",
+            "horizontalpodautoscalers", "autoscaling",
+            "jobs", "batch",
+            "namespaces", "",
+            "nodes", "",
+            "persistentvolumeclaims", "",
+            "persistentvolumes", "",
+            "poddisruptionbudgets", "policy",
+            "pods", "",
+            "replicasets", "apps",
+            "services", "",
+            "statefulsets", "apps");
+
+    private final ObservabilityConfig config;
+    private final ClusterConfig cluster;
+    private final String namespace;
+
+    public ObservabilityPlan(ObservabilityConfig config, ClusterConfig cluster, String namespace) {
+        this.config = config;
+        this.cluster = cluster;
+        this.namespace = namespace;
+    }
+
+    public ObservabilityConfig config() {
+        return config;
+    }
+
+    public String namespace() {
+        return namespace;
+    }
+
+    public boolean kubeStateMetrics() {
+        return config.kubeStateMetricsEnabled();
+    }
+
+    public boolean vmagent() {
+        return config.vmagentEnabled();
+    }
+
+    public boolean alloyLogs() {
+        return config.alloyLogsEnabled();
+    }
+
+    public boolean nodeExporter() {
+        return config.nodeExporterEnabled();
+    }
+
+    /** Worker and Traefik scraping only exist with vmagent (the loader also refuses the combination). */
+    public boolean workerJob() {
+        return config.vmagentEnabled() && config.workerMetricsEnabled();
+    }
+
+    public boolean traefikJob() {
+        return config.vmagentEnabled() && config.traefikMetricsEnabled();
+    }
+
+    /**
+     * The honeydue namespace's Pod Security enforce level: alloy-logs mounts the hostPath /var/log/pods and runs
+     * as root, which "restricted" (and "baseline") forbid; everything else in the namespace is restricted.
+     */
+    public String requiredPodSecurityEnforce() {
+        return config.alloyLogsEnabled() ? "privileged" : "restricted";
+    }
+
+    /**
+     * valuesContent for the k3s Traefik HelmChartConfig (owned by the app layer): Prometheus metrics on an
+     * entryPoint named "metrics", port {@value #TRAEFIK_METRICS_PORT}, not exposed through the Service (scraped
+     * in-cluster only). Empty when Traefik metrics are off, so nothing changes on Traefik.
+     */
+    public Map<String, Object> traefikMetricsValues() {
+        if (!traefikJob()) {
+            return Map.of();
+        }
+        Map<String, Object> metricsPort = new LinkedHashMap<>();
+        metricsPort.put("port", TRAEFIK_METRICS_PORT);
+        metricsPort.put("expose", Map.of("default", false));
+        metricsPort.put("exposedPort", TRAEFIK_METRICS_PORT);
+        metricsPort.put("protocol", "TCP");
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("metrics", Map.of("prometheus", Map.of("entryPoint", "metrics")));
+        values.put("ports", Map.of("metrics", metricsPort));
+        return values;
+    }
+
+    /**
+     * UFW openings the node-level scrapes need. node-exporter (and a hostNetwork Traefik) listen on the node
+     * itself, behind UFW's "default deny incoming": vmagent reaches its own node from the pod network and the
+     * other nodes SNAT'd to their public IPv4 (flannel masquerades pod traffic leaving the pod CIDR).
+     * The cluster layer applies these as extra rules; without them only same-node scrapes could work.
+     */
+    public List<FirewallRuleSpec> nodeFirewallRules() {
+        List<Integer> ports = new ArrayList<>();
+        if (config.vmagentEnabled() && config.nodeExporterEnabled()) {
+            ports.add(NODE_EXPORTER_PORT);
+        }
+        if (traefikJob() && cluster.traefikHostNetwork()) {
+            ports.add(TRAEFIK_METRICS_PORT);
+        }
+        List<FirewallRuleSpec> rules = new ArrayList<>();
+        for (int port : ports) {
+            rules.add(new FirewallRuleSpec(String.valueOf(port), "tcp", Optional.of(POD_CIDR)));
+            for (NodeSpec node : cluster.nodes()) {
+                rules.add(new FirewallRuleSpec(String.valueOf(port), "tcp", Optional.of(node.ipv4() + "/32")));
+            }
+        }
+        return List.copyOf(rules);
+    }
+
+    // ------------------------------------------------------------------ network policies
+
+    /**
+     * Runbook §9.2: k3s evaluates egress after kube-proxy's DNAT, so reaching the API Service (10.43.0.1:443)
+     * needs BOTH the Service-CIDR rule and a :6443 rule to the node addresses behind it.
+     */
+    private static List<EgressRule> apiServerEgress() {
+        return List.of(
+                new EgressRule(List.of(new IpBlock(SERVICE_CIDR, List.of())), List.of(Port.tcp(443)),
+                        "kubernetes Service 10.43.0.1:443 (service discovery), before DNAT"),
+                new EgressRule(List.of(new IpBlock("0.0.0.0/0", List.of(POD_CIDR))), List.of(Port.tcp(6443)),
+                        "API server on the nodes :6443, after DNAT (runbook §9.2)"));
+    }
+
+    private static EgressRule dnsEgress() {
+        return new EgressRule(List.of(new Pods(Optional.of(Map.of("kubernetes.io/metadata.name", KUBE_SYSTEM)),
+                Map.of("k8s-app", "kube-dns"))), List.of(Port.udp(53), Port.tcp(53)), "cluster DNS (CoreDNS)");
+    }
+
+    private EgressRule observabilityEndpointEgress() {
+        List<EgressRule.Peer> to = config.endpointCidrs().isEmpty()
+                ? List.of(new IpBlock("0.0.0.0/0", List.of(POD_CIDR, SERVICE_CIDR)))
+                : config.endpointCidrs().stream().<EgressRule.Peer>map(c -> new IpBlock(c, List.of())).toList();
+        return new EgressRule(to, List.of(Port.tcp(443)), "observability endpoint (obs.88oakapps.com) over HTTPS");
+    }
+
+    private List<EgressRule.Peer> nodeAddresses() {
+        return cluster.nodes().stream().<EgressRule.Peer>map(n -> new IpBlock(n.ipv4() + "/32", List.of())).toList();
+    }
+
+    /** Egress of {@value #VMAGENT_POLICY}: API, DNS, remote-write, and exactly the targets it scrapes. */
+    public List<EgressRule> vmagentEgress() {
+        List<EgressRule> rules = new ArrayList<>(apiServerEgress());
+        rules.add(dnsEgress());
+        rules.add(observabilityEndpointEgress());
+        rules.add(new EgressRule(List.of(new Pods(Optional.empty(), Map.of(Labels.NAME, "api"))),
+                List.of(Port.tcp(API_METRICS_PORT)), "api pods /metrics"));
+        if (workerJob()) {
+            rules.add(new EgressRule(List.of(new Pods(Optional.empty(), Map.of(Labels.NAME, "worker"))),
+                    List.of(Port.tcp(WORKER_METRICS_PORT)), "worker /metrics (runbook §11 item 6)"));
+        }
+        if (config.kubeStateMetricsEnabled()) {
+            rules.add(new EgressRule(List.of(new Pods(Optional.of(Map.of("kubernetes.io/metadata.name", KUBE_SYSTEM)),
+                    Map.of(Labels.NAME, KUBE_STATE_METRICS))), List.of(Port.tcp(KSM_METRICS_PORT)), "kube-state-metrics"));
+        }
+        if (config.nodeExporterEnabled()) {
+            rules.add(new EgressRule(nodeAddresses(), List.of(Port.tcp(NODE_EXPORTER_PORT)), "node-exporter on every node (hostNetwork)"));
+        }
+        if (traefikJob()) {
+            List<EgressRule.Peer> to = cluster.traefikHostNetwork() ? nodeAddresses()
+                    : List.of(new Pods(Optional.of(Map.of("kubernetes.io/metadata.name", KUBE_SYSTEM)), Map.of(Labels.NAME, "traefik")));
+            rules.add(new EgressRule(to, List.of(Port.tcp(TRAEFIK_METRICS_PORT)), "Traefik metrics entryPoint"));
+        }
+        return List.copyOf(rules);
+    }
+
+    /** Egress of {@value #ALLOY_POLICY}: API (pod discovery), DNS and the Loki push endpoint; nothing else. */
+    public List<EgressRule> alloyEgress() {
+        List<EgressRule> rules = new ArrayList<>(apiServerEgress());
+        rules.add(dnsEgress());
+        rules.add(observabilityEndpointEgress());
+        return List.copyOf(rules);
+    }
+
+    // ------------------------------------------------------------------ vmagent scrape config
+
+    /** The vmagent -promscrape.config as data; {@link ScrapeConfigRenderer} turns it into YAML. */
+    public Map<String, Object> scrapeConfig() {
+        Map<String, Object> global = new LinkedHashMap<>();
+        global.put("scrape_interval", "30s");
+        global.put("scrape_timeout", "10s");
+        global.put("external_labels", externalLabels());
+        List<Map<String, Object>> jobs = new ArrayList<>();
+        jobs.add(podJob("api", namespace, "api", API_METRICS_PORT));
+        if (workerJob()) {
+            jobs.add(podJob("worker", namespace, "worker", WORKER_METRICS_PORT));
+        }
+        if (config.kubeStateMetricsEnabled()) {
+            Map<String, Object> ksm = new LinkedHashMap<>();
+            ksm.put("job_name", KUBE_STATE_METRICS);
+            // kube_* series carry the namespace/pod of the object they describe; keep those, not the exporter's.
+            ksm.put("honor_labels", true);
+            ksm.put("static_configs", List.of(Map.of("targets",
+                    List.of(KUBE_STATE_METRICS + "." + KUBE_SYSTEM + ".svc:" + KSM_METRICS_PORT))));
+            jobs.add(ksm);
+        }
+        if (config.nodeExporterEnabled()) {
+            jobs.add(nodeJob(NODE_EXPORTER, NODE_EXPORTER_PORT));
+        }
+        if (traefikJob()) {
+            jobs.add(cluster.traefikHostNetwork() ? nodeJob("traefik", TRAEFIK_METRICS_PORT)
+                    : podJob("traefik", KUBE_SYSTEM, "traefik", TRAEFIK_METRICS_PORT));
+        }
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("global", global);
+        root.put("scrape_configs", jobs);
+        return root;
+    }
+
+    /** cluster is unique per stack (runbook §9.6); environment from config. Also put on every log stream. */
+    public Map<String, String> externalLabels() {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("cluster", config.clusterLabel());
+        labels.put("environment", config.environmentLabel());
+        return labels;
+    }
+
+    /**
+     * Pods of one app in one namespace on their declared metrics port. namespace is copied onto every series so
+     * namespace="honeydue" works for api metrics as for kube_* (runbook §9.5); service/job stay for old dashboards.
+     */
+    private static Map<String, Object> podJob(String job, String ns, String appName, int port) {
+        List<Map<String, Object>> relabel = new ArrayList<>();
+        relabel.add(rule(List.of("__meta_kubernetes_pod_label_app_kubernetes_io_name"), "keep", appName, null, null));
+        relabel.add(rule(List.of("__meta_kubernetes_pod_container_port_number"), "keep", String.valueOf(port), null, null));
+        relabel.add(rule(List.of("__meta_kubernetes_pod_phase"), "keep", "Running", null, null));
+        relabel.add(rule(List.of("__meta_kubernetes_namespace"), "replace", null, "namespace", null));
+        relabel.add(rule(List.of("__meta_kubernetes_pod_name"), "replace", null, "pod", null));
+        relabel.add(rule(List.of("__meta_kubernetes_pod_node_name"), "replace", null, "node", null));
+        relabel.add(rule(List.of("__meta_kubernetes_pod_container_name"), "replace", null, "container", null));
+        relabel.add(rule(List.of(), "replace", null, "service", appName));
+        Map<String, Object> j = new LinkedHashMap<>();
+        j.put("job_name", job);
+        j.put("metrics_path", "/metrics");
+        j.put("kubernetes_sd_configs", List.of(Map.of("role", "pod", "namespaces", Map.of("names", List.of(ns)))));
+        j.put("relabel_configs", relabel);
+        return j;
+    }
+
+    /** One target per node: the node's address on {@code port}, so a node without the exporter shows up=0. */
+    private static Map<String, Object> nodeJob(String job, int port) {
+        List<Map<String, Object>> relabel = new ArrayList<>();
+        Map<String, Object> address = rule(List.of("__address__"), "replace", "([^:]+)(?::\\d+)?", "__address__", "$1:" + port);
+        relabel.add(address);
+        relabel.add(rule(List.of("__meta_kubernetes_node_name"), "replace", null, "node", null));
+        Map<String, Object> j = new LinkedHashMap<>();
+        j.put("job_name", job);
+        j.put("metrics_path", "/metrics");
+        j.put("kubernetes_sd_configs", List.of(Map.of("role", "node")));
+        j.put("relabel_configs", relabel);
+        return j;
+    }
+
+    private static Map<String, Object> rule(List<String> sources, String action, String regex, String target, String replacement) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        if (!sources.isEmpty()) {
+            r.put("source_labels", sources);
+        }
+        if (regex != null) {
+            r.put("regex", regex);
+        }
+        if (target != null) {
+            r.put("target_label", target);
+        }
+        if (replacement != null) {
+            r.put("replacement", replacement);
+        }
+        r.put("action", action);
+        return r;
+    }
+
+    /** Does vmagent need to watch nodes (node-role discovery)? Pods are always watched (the api job). */
+    public boolean vmagentWatchesNodes() {
+        return config.nodeExporterEnabled() || (traefikJob() && cluster.traefikHostNetwork());
+    }
+
+    private static Map<String, String> orderedMap(String... kv) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put(kv[i], kv[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(m);
+    }
+}
