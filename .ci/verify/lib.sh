@@ -3,7 +3,6 @@
 # Sourced, not run.
 
 VERIFY_CACHE=${VERIFY_CACHE:-/var/cache/honeydue-verify}
-VERIFY_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
 # Every check appends one line per failure here; all.sh counts them for the summary.
 : "${VERIFY_FAILURES:=/tmp/honeydue-verify-failures}"

@@ -51,4 +51,5 @@ users:
 YAML
 chmod "$mode" /etc/rancher/k3s/k3s.yaml
 printf '%s\n' "$node_name" >/run/fake-k3s/node-name
+printf '%s\n' "${INSTALL_K3S_VERSION:?the real installer needs it too}" >/run/fake-k3s/version
 touch /run/fake-k3s/active
