@@ -30,13 +30,17 @@ for stack in prod ovh; do
   if [ -x "$base_tree/src/bin/honeydue-infra" ] && [ -f "$base_tree/src/Pulumi.$stack.yaml" ]; then
     echo "render-diff: rendering ${stack} at ${base_sha}" >&2
     (cd "$base_tree/src" && bin/honeydue-infra render --stack "$stack" --out "$out/base/$stack" >/dev/null)
-  else
-    echo "render-diff: ${base_sha} cannot render ${stack}; diffing against an empty render" >&2
-    mkdir -p "$out/base/$stack"
   fi
   rc=0
-  "$root/bin/honeydue-infra" diff "$out/base/$stack" "$out/head/$stack" > "$out/$stack.diff" || rc=$?
-  [ "$rc" -le 1 ] || { echo "render-diff: diff failed for ${stack} (exit ${rc})" >&2; exit "$rc"; }
+  if [ -f "$out/base/$stack/plan.json" ]; then
+    "$root/bin/honeydue-infra" diff "$out/base/$stack" "$out/head/$stack" > "$out/$stack.diff" || rc=$?
+    [ "$rc" -le 1 ] || { echo "render-diff: diff failed for ${stack} (exit ${rc})" >&2; exit "$rc"; }
+  else
+    # The base predates the renderer (or this stack): show the whole head plan instead of a diff.
+    echo "render-diff: ${base_sha} cannot render ${stack}; showing the full plan of ${head_sha}" >&2
+    { echo "# ${base_sha} cannot render stack ${stack}: everything below is new"; cat "$out/head/$stack/PLAN.md"; } > "$out/$stack.diff"
+    rc=1
+  fi
   {
     echo "### stack \`${stack}\`: $([ "$rc" -eq 0 ] && echo "no change" || echo "changes")"
     echo

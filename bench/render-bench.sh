@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Render benchmark: synthetic OVH-profile stacks of 3, 11, 31 and 101 nodes (odd counts, so the etcd quorum rule
-# holds without allowNonHaNodeCount), each rendered once by bin/honeydue-infra in a fresh JVM.
-# Prints resources, wall time without JVM start (the CLI's own in-process timing), wall time with it (the whole
-# process), and ms per resource; each figure is the best of REPEAT runs (default 3: the machine is shared).
+# holds without allowNonHaNodeCount) that own the DNS of 4 hostnames like the ovh stack, each rendered by
+# bin/honeydue-infra in a fresh JVM. Prints resources, wall time without JVM start (the CLI's own in-process
+# timing), wall time with it (the whole process), ms per resource and the output size; each time is the best of
+# REPEAT runs (default 3: the machine is shared).
 # Usage: [REPEAT=n] bench/render-bench.sh [node counts...]   (see docs/render.md)
 set -euo pipefail
 
@@ -17,7 +18,7 @@ cp "$root/Pulumi.yaml" "$work/"
 # Build once up front so no run pays for it.
 "$root/bin/honeydue-infra" --version >/dev/null
 
-printf '%6s %10s %14s %14s %12s %12s\n' nodes resources "ms (no JVM)" "ms (with JVM)" "ms/res" "ms/res (JVM)"
+printf '%6s %10s %14s %14s %12s %12s %10s\n' nodes resources "ms (no JVM)" "ms (with JVM)" "ms/res" "ms/res (JVM)" "output KB"
 for n in "${counts[@]}"; do
   stack="bench$n"
   {
@@ -29,6 +30,12 @@ for n in "${counts[@]}"; do
     done
     echo "  honeydue-infra:nodeLabels:"
     echo "    - bench-node-1:honeydue/redis=true"
+    # Like the ovh stack: this stack owns the DNS (4 hostnames x N nodes records), zone id offline placeholder.
+    echo "  honeydue-infra:ownsPublicDns: true"
+    echo "  honeydue-infra:cloudflareZoneName: example.com"
+    echo "  honeydue-infra:publicHostnames:"
+    for h in api app admin; do echo "    - $h.example.com"; done
+    echo "    - example.com"
   } >"$work/Pulumi.$stack.yaml"
 
   total_ms=""
@@ -43,7 +50,7 @@ for n in "${counts[@]}"; do
     if [ -z "$inproc_ms" ] || [ "$p" -lt "$inproc_ms" ]; then inproc_ms=$p; fi
   done
   resources=$(grep -c '"urn":' "$work/out-$n/plan.json")
-  printf '%6d %10d %14d %14d %12.2f %12.2f\n' "$n" "$resources" "$inproc_ms" "$total_ms" \
+  printf '%6d %10d %14d %14d %12.2f %12.2f %10d\n' "$n" "$resources" "$inproc_ms" "$total_ms" \
     "$(awk -v a="$inproc_ms" -v b="$resources" 'BEGIN { print a / b }')" \
-    "$(awk -v a="$total_ms" -v b="$resources" 'BEGIN { print a / b }')"
+    "$(awk -v a="$total_ms" -v b="$resources" 'BEGIN { print a / b }')" "$(du -sk "$work/out-$n" | cut -f1)"
 done

@@ -1,9 +1,13 @@
 package com.honeydue.infra;
 
+import com.honeydue.infra.app.HoneyDueApp;
+import com.honeydue.infra.app.HoneyDueAppArgs;
 import com.honeydue.infra.cluster.K3sNodeGroup;
 import com.honeydue.infra.cluster.K3sNodeGroupArgs;
 import com.honeydue.infra.config.NodeSpec;
 import com.honeydue.infra.config.StackConfig;
+import com.honeydue.infra.cutover.CutoverConflictException;
+import com.honeydue.infra.cutover.CutoverGuard;
 import com.honeydue.infra.edge.CloudflareOriginPool;
 import com.honeydue.infra.edge.CloudflareOriginPoolArgs;
 import com.honeydue.infra.observability.ObservabilityAgents;
@@ -12,35 +16,87 @@ import com.honeydue.infra.observability.ObservabilityPlan;
 import com.pulumi.Context;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.Resource;
+import com.pulumi.resources.StackReference;
+import com.pulumi.resources.StackReferenceArgs;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Composes the components of one stack from its typed config and exports the stack outputs. No resource logic. */
+/**
+ * Composes the components of one stack from its typed config and exports the stack outputs. No resource logic.
+ * Order: cluster → app → observability → edge. The edge's DNS depends on the app being ready, so `pulumi destroy`
+ * removes DNS first, then the workloads, then the cluster.
+ */
 public final class HoneyDueStack {
     private HoneyDueStack() {}
 
     public static void define(Context ctx, StackConfig config) {
-        // The edge's allow-list is config, so UFW gets it before any component exists: one list, one source.
-        // node-exporter listens on the nodes themselves, behind UFW: its scrape openings are part of the firewall plan.
-        var scrapeOpenings = new ObservabilityPlan(config.observability(), config.cluster(), "honeydue").nodeFirewallRules();
-        var cluster = new K3sNodeGroup("cluster", new K3sNodeGroupArgs(config.cluster(), config.edge().allowListCidrs(),
-                scrapeOpenings), ComponentResourceOptions.Empty);
-        // originReady (the app's ready resources) is wired when HoneyDueApp joins; namespace honeydue is the app's.
-        var edge = new CloudflareOriginPool("edge", new CloudflareOriginPoolArgs(config.edge(), config.cluster(), config.stack(),
-                Optional.of(cluster.kubernetesProvider()), "honeydue", List.of()), ComponentResourceOptions.Empty);
+        boolean workerActive = config.app().workerReplicas() > 0;
+        boolean ownsDns = config.edge().ownsPublicDns();
+        // The cutover guard resolves before any component registers (they depend on it), so a refused update
+        // changes nothing.
+        Optional<Output<String>> guard = config.peerStack().map(peer -> cutoverGuard(config, peer, workerActive, ownsDns));
+        ComponentResourceOptions gated = guard
+                .map(g -> ComponentResourceOptions.builder().dependsOn(g.applyValue(ok -> List.<Resource>of())).build())
+                .orElse(ComponentResourceOptions.Empty);
 
-        // The app's Namespace joins dependsOn (and "honeydue" becomes app.namespace()'s name) when the app layer lands.
+        var observabilityPlan = new ObservabilityPlan(config.observability(), config.cluster(), HoneyDueApp.NAMESPACE);
+        // One Cloudflare list, one source: UFW 80/443 on every node and the Traefik cloudflare-only middleware.
+        List<String> edgeAllowList = config.edge().allowListCidrs();
+        // node-exporter listens on the nodes themselves, behind UFW: its scrape openings are part of the firewall plan.
+        var cluster = new K3sNodeGroup("cluster", new K3sNodeGroupArgs(config.cluster(), edgeAllowList,
+                observabilityPlan.nodeFirewallRules()), gated);
+
+        var app = new HoneyDueApp("app", new HoneyDueAppArgs(config.app(), config.cluster(), cluster.kubernetesProvider(),
+                cluster.nodeLabels(), edgeAllowList, config.edge().originTls(),
+                observabilityPlan.requiredPodSecurityEnforce(), traefikValues(config, observabilityPlan)), gated);
+
         var observability = new ObservabilityAgents("observability", new ObservabilityAgentsArgs(config.observability(),
-                config.cluster(), cluster.kubernetesProvider(), "honeydue", List.of()), ComponentResourceOptions.Empty);
+                config.cluster(), cluster.kubernetesProvider(), HoneyDueApp.NAMESPACE, List.of(app.namespace())), gated);
+
+        var edge = new CloudflareOriginPool("edge", new CloudflareOriginPoolArgs(config.edge(), config.cluster(),
+                config.stack(), Optional.of(cluster.kubernetesProvider()), HoneyDueApp.NAMESPACE, app.readyResources()), gated);
 
         ctx.export("kubeconfig", cluster.kubeconfig());
-        ctx.export("observabilityAgents", observability.enabledAgents());
-        ctx.export("observabilityClusterLabel", config.observability().clusterLabel());
         ctx.export("nodes", nodeTable(config.cluster().nodes()));
+        ctx.export("workerActive", Output.of(workerActive));
         ctx.export("ownsPublicDns", Output.of(edge.ownsPublicDns()));
         ctx.export("publicUrls", Output.of(edge.publicUrls()));
+        ctx.export("smokeTestCommands", Output.of(app.smokeTestCommands()));
+        ctx.export("observabilityAgents", observability.enabledAgents());
+        ctx.export("observabilityClusterLabel", config.observability().clusterLabel());
+        guard.ifPresent(g -> ctx.export("cutoverGuard", g));
+    }
+
+    /**
+     * Extra values for k3s' Traefik chart: the metrics entrypoint when asked for, and on klipper-lb clusters the
+     * Cloudflare allow-list as the Service's loadBalancerSourceRanges. klipper-lb forwards :80/:443 through the
+     * FORWARD chain, past UFW's INPUT rules, so on OVH only svclb's own source filter enforces the list at L4.
+     * The nodes' own addresses are added for the on-node smoke check.
+     */
+    private static Map<String, Object> traefikValues(StackConfig config, ObservabilityPlan observabilityPlan) {
+        Map<String, Object> values = new LinkedHashMap<>(observabilityPlan.traefikMetricsValues());
+        if (config.cluster().servicelb() && !config.edge().allowListCidrs().isEmpty()) {
+            List<String> ranges = new java.util.ArrayList<>(config.edge().allowListCidrs());
+            config.cluster().nodes().forEach(n -> ranges.add(n.ipv4() + "/32"));
+            values.put("service", Map.of("spec", Map.of("loadBalancerSourceRanges", ranges)));
+        }
+        return values;
+    }
+
+    /** Reads the peer stack's outputs; fails preview/up when both stacks would run the worker or own DNS. */
+    private static Output<String> cutoverGuard(StackConfig config, String peer, boolean workerActive, boolean ownsDns) {
+        var ref = new StackReference("peer-stack", StackReferenceArgs.builder().name(peer).build());
+        return Output.tuple(ref.output("workerActive"), ref.output("ownsPublicDns")).applyValue(t -> {
+            var violations = CutoverGuard.violations(config.stack(), peer, workerActive, ownsDns,
+                    new CutoverGuard.PeerState(CutoverGuard.flag(t.t1), CutoverGuard.flag(t.t2)));
+            if (!violations.isEmpty()) {
+                throw new CutoverConflictException(violations);
+            }
+            return t.t1 == null && t.t2 == null ? "peer " + peer + " exports no cutover state yet" : "ok";
+        });
     }
 
     private static List<Map<String, String>> nodeTable(List<NodeSpec> nodes) {

@@ -1,6 +1,7 @@
 package com.honeydue.infra.cli;
 
 import com.honeydue.infra.config.StackConfig;
+import com.honeydue.infra.render.CanonicalJson;
 import com.honeydue.infra.render.Renderer;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -42,12 +43,21 @@ final class RenderCommand implements Callable<Integer> {
             throw new CliError(StackLoading.BAD_INPUT, "error: cannot write " + dir + ": " + e.getMessage());
         }
         long k8s = files.keySet().stream().filter(f -> f.startsWith("k8s/")).count();
-        long steps = files.keySet().stream().filter(f -> f.startsWith("nodes/") && f.endsWith(".sh")).count();
+        long steps = files.keySet().stream().filter(Renderer::isStepScript).count();
+        int dns = dnsRecordCount(files.get("dns.json"));
         err.println("render " + stack + ": wrote " + files.size() + " files to " + dir + " in "
                 + (System.nanoTime() - start) / 1_000_000 + " ms (in-process, JVM start excluded)");
         err.flush();
-        spec.commandLine().getOut().println(dir + ": " + k8s + " Kubernetes objects, " + steps + " node steps; see "
+        spec.commandLine().getOut().println(dir + ": " + k8s + " Kubernetes objects, " + steps + " node steps, " + dns + " DNS records; see "
                 + dir.resolve("PLAN.md"));
         return 0;
+    }
+
+    private static int dnsRecordCount(String dnsJson) {
+        try {
+            return CanonicalJson.MAPPER.readTree(dnsJson).size();
+        } catch (IOException e) {
+            throw new IllegalStateException("render wrote an unreadable dns.json", e);
+        }
     }
 }

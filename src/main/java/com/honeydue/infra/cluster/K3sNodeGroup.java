@@ -100,14 +100,8 @@ public final class K3sNodeGroup extends ComponentResource {
         registerOutputs(Map.of("kubeconfig", kubeconfig));
     }
 
-    private ConnectionArgs connection(ClusterConfig c, NodeSpec node) {
-        return ConnectionArgs.builder()
-                .host(node.ipv4())
-                .user(c.sshUser())
-                .privateKey(c.sshPrivateKey().output())
-                .dialErrorLimit(c.sshDialErrorLimit())
-                .perDialTimeout(c.sshPerDialTimeoutSeconds())
-                .build();
+    private static ConnectionArgs connection(ClusterConfig c, NodeSpec node) {
+        return NodeConnection.of(c, node);
     }
 
     /**

@@ -1,5 +1,10 @@
 package com.honeydue.infra.config;
 
+import com.honeydue.infra.app.AppConfig;
+import com.honeydue.infra.app.AppConfigLoader;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
 /** Loads every section of a stack's config and reports all problems together, before any resource exists. */
 public final class StackConfigLoader {
     private StackConfigLoader() {}
@@ -7,9 +12,27 @@ public final class StackConfigLoader {
     public static StackConfig load(ConfigSchema schema, RawConfig raw) {
         ConfigReader r = new ConfigReader(schema, raw);
         ClusterConfig cluster = ClusterConfigLoader.load(r);
+        AppConfig app = AppConfigLoader.load(r);
         ObservabilityConfig observability = ObservabilityConfigLoader.load(r);
         EdgeConfig edge = EdgeConfigLoader.load(r, cluster, raw.placeholdersForMissingSecrets());
+        Optional<String> peerStack = peerStack(r);
         r.throwIfProblems();
-        return new StackConfig(ConfigKeys.PROJECT, raw.stack(), cluster, observability, edge);
+        return new StackConfig(ConfigKeys.PROJECT, raw.stack(), cluster, app, observability, edge, peerStack);
+    }
+
+    private static Optional<String> peerStack(ConfigReader r) {
+        String peer = r.string("peerStack");
+        if (peer.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!Pattern.matches("^[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+){0,2}$", peer)) {
+            r.problem("peerStack", "'" + peer + "' is not a stack reference; expected <stack>, <org>/<project>/<stack> "
+                    + "or <project>/<stack>, e.g. organization/honeydue-infra/prod");
+            return Optional.empty();
+        }
+        if (peer.equals(r.stack()) || peer.endsWith("/" + r.stack())) {
+            r.problem("peerStack", "names this stack itself; expected the OTHER stack of the cutover");
+        }
+        return Optional.of(peer);
     }
 }

@@ -13,6 +13,17 @@ import java.util.concurrent.CompletableFuture;
 public final class FakeProviderMocks implements Mocks {
     public static final String FAKE = "FAKE-OFFLINE-RENDER";
 
+    /** Outputs of other stacks by stack name, for StackReference; offline there are none (unknown, not false). */
+    private final Map<String, Map<String, Object>> otherStacksOutputs;
+
+    public FakeProviderMocks() {
+        this(Map.of());
+    }
+
+    public FakeProviderMocks(Map<String, Map<String, Object>> otherStacksOutputs) {
+        this.otherStacksOutputs = Map.copyOf(otherStacksOutputs);
+    }
+
     @Override
     public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
         Map<String, Object> state = new LinkedHashMap<>(args.inputs);
@@ -25,6 +36,10 @@ public final class FakeProviderMocks implements Mocks {
                 state.putIfAbsent("certificate", "-----BEGIN CERTIFICATE-----\n" + FAKE + " origin CA certificate for "
                         + args.name + "\n-----END CERTIFICATE-----\n");
                 state.putIfAbsent("expiresOn", "2041-01-01T00:00:00Z");
+            }
+            case "pulumi:pulumi:StackReference" -> {
+                state.put("outputs", otherStacksOutputs.getOrDefault(String.valueOf(args.inputs.get("name")), Map.of()));
+                state.put("secretOutputNames", java.util.List.of());
             }
             default -> { }
         }

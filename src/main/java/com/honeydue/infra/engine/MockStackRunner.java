@@ -34,11 +34,20 @@ public final class MockStackRunner {
         return runProgram(config.project(), config.stack(), ctx -> HoneyDueStack.define(ctx, config));
     }
 
+    /** The real program, with the outputs other stacks export (read through StackReference) given by name. */
+    public static StackRun run(StackConfig config, Map<String, Map<String, Object>> otherStacksOutputs) {
+        return runProgram(config.project(), config.stack(), ctx -> HoneyDueStack.define(ctx, config),
+                new FakeProviderMocks(otherStacksOutputs)).run();
+    }
+
     /** Any program (tests pin the engine API with small ones). */
     public static ObservedRun runProgram(String project, String stack, Consumer<Context> program) {
+        return runProgram(project, stack, program, new FakeProviderMocks());
+    }
+
+    private static ObservedRun runProgram(String project, String stack, Consumer<Context> program, FakeProviderMocks mocks) {
         AtomicReference<RecordingMonitor> monitor = new AtomicReference<>();
         var declarations = new DeclarationRecorder();
-        var mocks = new FakeProviderMocks();
         var test = PulumiTestInternal.builder()
                 .options(TestOptions.builder().projectName(project).stackName(stack).preview(false)
                         .resourceTransformations(List.of(declarations)).build())

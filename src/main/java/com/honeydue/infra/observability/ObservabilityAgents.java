@@ -496,8 +496,8 @@ public final class ObservabilityAgents extends ComponentResource {
 
     private static ResourceRequirementsArgs resources(String cpuRequest, String memRequest, String cpuLimit, String memLimit) {
         return ResourceRequirementsArgs.builder()
-                .requests(Map.of("cpu", cpuRequest, "memory", memRequest))
-                .limits(Map.of("cpu", cpuLimit, "memory", memLimit))
+                .requests(Map.of("cpu", cpuRequest, "memory", memRequest, "ephemeral-storage", "64Mi"))
+                .limits(Map.of("cpu", cpuLimit, "memory", memLimit, "ephemeral-storage", "512Mi"))
                 .build();
     }
 

@@ -11,12 +11,12 @@ import java.util.Set;
 /**
  * graph.svg: one column per wave (left to right), one box per custom resource coloured by its component, and an
  * arrow for each "waits for" edge. A column with more than {@value #CROWDED} boxes collapses every group of at
- * least {@value #MIN_GROUP} resources of the same component and type into one "N × Kind" box, so a full stack
- * stays readable; edges are then drawn between boxes, once each.
+ * least {@value #MIN_GROUP} resources of the same component and type into one dashed "N × Kind" box (its tooltip
+ * lists every name), so a full stack stays readable; edges are then drawn between boxes, once each.
  */
 final class GraphSvg {
     static final int CROWDED = 8;
-    static final int MIN_GROUP = 3;
+    static final int MIN_GROUP = 2;
     private static final int BOX_W = 210;
     private static final int BOX_H = 38;
     private static final int COL_GAP = 70;
@@ -25,11 +25,21 @@ final class GraphSvg {
     private static final int LEFT = 20;
     private static final String[] PALETTE = {"#dbeafe", "#dcfce7", "#fef3c7", "#fce7f3", "#ede9fe", "#e0f2fe", "#fee2e2", "#f1f5f9"};
 
-    private record Box(String id, int wave, String component, String line1, String line2, int count) {}
+    /** One drawn box: a resource, or a collapsed group of {@code names.size()} resources. */
+    record Box(String id, int wave, String component, String line1, String line2, List<String> names) {
+        int count() {
+            return names.size();
+        }
+    }
 
     private GraphSvg() {}
 
-    static String of(RenderGraph g) {
+    /** Boxes per wave, the box of every custom resource (by URN), and the arrows between boxes, each once. */
+    record Layout(Map<String, String> colours, List<List<Box>> columns, Map<String, Box> boxOf, List<Edge> edges) {}
+
+    record Edge(Box from, Box to) {}
+
+    static Layout layout(RenderGraph g) {
         Map<String, String> colours = new LinkedHashMap<>();
         g.customNodes().forEach(n -> colours.computeIfAbsent(g.componentLabel(n), k -> PALETTE[colours.size() % PALETTE.length]));
 
@@ -46,12 +56,13 @@ final class GraphSvg {
                 RenderGraph.Node first = group.get(0);
                 if (crowded && group.size() >= MIN_GROUP) {
                     Box b = new Box("w" + (w + 1) + "g" + column.size(), w, g.componentLabel(first),
-                            group.size() + " \u00d7 " + shortType(first.type()), first.name() + " \u2026", group.size());
+                            group.size() + " \u00d7 " + shortType(first.type()), first.name() + " \u2026",
+                            group.stream().map(RenderGraph.Node::name).toList());
                     column.add(b);
                     group.forEach(n -> boxOf.put(n.urn(), b));
                 } else {
                     for (RenderGraph.Node n : group) {
-                        Box b = new Box("r" + n.index(), w, g.componentLabel(n), shortType(n.type()), n.name(), 1);
+                        Box b = new Box("r" + n.index(), w, g.componentLabel(n), shortType(n.type()), n.name(), List.of(n.name()));
                         column.add(b);
                         boxOf.put(n.urn(), b);
                     }
@@ -59,6 +70,25 @@ final class GraphSvg {
             }
             columns.add(column);
         }
+
+        Set<String> drawn = new LinkedHashSet<>();
+        List<Edge> edges = new ArrayList<>();
+        for (RenderGraph.Node n : g.customNodes()) {
+            Box to = boxOf.get(n.urn());
+            for (RenderGraph.Node dep : g.waitsFor(n)) {
+                Box from = boxOf.get(dep.urn());
+                if (from != null && from != to && drawn.add(from.id() + ">" + to.id())) {
+                    edges.add(new Edge(from, to));
+                }
+            }
+        }
+        return new Layout(colours, columns, boxOf, edges);
+    }
+
+    static String of(RenderGraph g) {
+        Layout layout = layout(g);
+        Map<String, String> colours = layout.colours();
+        List<List<Box>> columns = layout.columns();
 
         Map<Box, int[]> at = new LinkedHashMap<>();
         int maxRows = 0;
@@ -93,31 +123,25 @@ final class GraphSvg {
                     .append(c + 1).append("</text>\n");
         }
 
-        Set<String> drawn = new LinkedHashSet<>();
-        for (RenderGraph.Node n : g.customNodes()) {
-            Box to = boxOf.get(n.urn());
-            for (RenderGraph.Node dep : g.waitsFor(n)) {
-                Box from = boxOf.get(dep.urn());
-                if (from == null || from == to || !drawn.add(from.id() + ">" + to.id())) {
-                    continue;
-                }
-                int[] a = at.get(from);
-                int[] b = at.get(to);
-                int x1 = a[0] + BOX_W;
-                int y1 = a[1] + BOX_H / 2;
-                int x2 = b[0];
-                int y2 = b[1] + BOX_H / 2;
-                int bend = Math.max(30, (x2 - x1) / 2);
-                svg.append(String.format(Locale.ROOT,
-                        "  <path d=\"M %d %d C %d %d, %d %d, %d %d\" fill=\"none\" stroke=\"#94a3b8\" stroke-width=\"1.2\" marker-end=\"url(#arrow)\"/>%n",
-                        x1, y1, x1 + bend, y1, x2 - bend, y2, x2, y2).replace("\r\n", "\n"));
-            }
+        for (Edge edge : layout.edges()) {
+            Box from = edge.from();
+            Box to = edge.to();
+            int[] a = at.get(from);
+            int[] b = at.get(to);
+            int x1 = a[0] + BOX_W;
+            int y1 = a[1] + BOX_H / 2;
+            int x2 = b[0];
+            int y2 = b[1] + BOX_H / 2;
+            int bend = Math.max(30, (x2 - x1) / 2);
+            svg.append(String.format(Locale.ROOT,
+                    "  <path d=\"M %d %d C %d %d, %d %d, %d %d\" fill=\"none\" stroke=\"#94a3b8\" stroke-width=\"1.2\" marker-end=\"url(#arrow)\"/>%n",
+                    x1, y1, x1 + bend, y1, x2 - bend, y2, x2, y2).replace("\r\n", "\n"));
         }
         for (var e : at.entrySet()) {
             Box b = e.getKey();
             int x = e.getValue()[0];
             int y = e.getValue()[1];
-            svg.append("  <g><title>").append(esc(b.component() + ": " + b.line1() + " " + b.line2())).append("</title>")
+            svg.append("  <g><title>").append(esc(b.component() + ": " + b.line1() + " " + String.join(", ", b.names()))).append("</title>")
                     .append("<rect x=\"").append(x).append("\" y=\"").append(y).append("\" width=\"").append(BOX_W)
                     .append("\" height=\"").append(BOX_H).append("\" rx=\"6\" fill=\"").append(colours.get(b.component()))
                     .append("\" stroke=\"#334155\"").append(b.count() > 1 ? " stroke-dasharray=\"4 2\"" : "").append("/>")

@@ -68,10 +68,20 @@ public final class KubernetesObjects {
         }
         canonical.fields().forEachRemaining(e -> {
             if (!out.has(e.getKey())) {
-                out.set(e.getKey(), e.getValue());
+                out.set(e.getKey(), maskedMap(e.getKey(), e.getValue()));
             }
         });
         return out;
+    }
+
+    /** A Secret's whole data map is one secret Output, so even its keys are masked; keep the field a map. */
+    static final String MASKED_KEY = "masked-in-offline-render";
+
+    private static JsonNode maskedMap(String field, JsonNode value) {
+        if ((field.equals("data") || field.equals("stringData")) && value.isTextual() && value.asText().equals("[secret]")) {
+            return JsonNodeFactory.instance.objectNode().put(MASKED_KEY, "[secret]");
+        }
+        return value;
     }
 
     static String safe(String part) {

@@ -9,20 +9,29 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
  * Every remote step (command:remote:Command) per node, in the order it runs there: by wave, then by the stable
  * resource order. A Command's node is the cluster node whose IPv4 or IPv6 is its connection.host (an unknown
  * host keeps the host as its directory name). The create string splits back into .env and .sh with
- * {@link RemoteStep#parse}.
+ * {@link RemoteStep#parse}; so does the delete string (what {@code pulumi destroy} or removing the node from
+ * config runs there), as NN-&lt;step&gt;.delete.env/.sh next to the step. Local commands (command:local:Command)
+ * run on the operator's machine, not on a node, and are not node steps.
  */
 public final class NodeSteps {
     public static final String REMOTE_COMMAND = "command:remote:Command";
 
-    /** One step file pair: nodes/&lt;node&gt;/&lt;fileStem&gt;.sh and .env. */
-    public record NodeStep(String node, String fileStem, String step, RemoteStep parsed, boolean secretStdin,
-                           RenderGraph.Node source) {}
+    /** File suffix of a step's delete command: NN-&lt;step&gt;.delete.sh and .delete.env. */
+    public static final String DELETE_SUFFIX = ".delete";
+
+    /**
+     * One step file pair, nodes/&lt;node&gt;/&lt;fileStem&gt;.sh and .env, plus the pair of its delete command if it
+     * has one.
+     */
+    public record NodeStep(String node, String fileStem, String step, RemoteStep parsed, Optional<RemoteStep> onDelete,
+                           boolean secretStdin, RenderGraph.Node source) {}
 
     private NodeSteps() {}
 
@@ -59,7 +68,9 @@ public final class NodeSteps {
                 String step = c.name().startsWith(node + "-") ? c.name().substring(node.length() + 1) : c.name();
                 String stem = String.format(Locale.ROOT, "%0" + width + "d-%s", i + 1, KubernetesObjects.safe(step));
                 boolean secretStdin = c.resource().secretPaths().contains("/stdin");
-                steps.add(new NodeStep(node, stem, step, parse(c.resource().inputs().path("create")), secretStdin, c));
+                JsonNode delete = c.resource().inputs().path("delete");
+                Optional<RemoteStep> onDelete = delete.isMissingNode() || delete.isNull() ? Optional.empty() : Optional.of(parse(delete));
+                steps.add(new NodeStep(node, stem, step, parse(c.resource().inputs().path("create")), onDelete, secretStdin, c));
             }
             out.put(node, List.copyOf(steps));
         }

@@ -25,12 +25,14 @@ import java.util.regex.Pattern;
  * Compares two renders by their plan.json. Resources are matched by (type, name); URNs are compared without
  * their stack and project. For two different stacks, per-node resource names are matched by node position
  * (plan.json "nodes": the i-th node's alias and k8sName stand for "node i"), so ovhcloud1-bootstrap pairs with
- * hetzner1-bootstrap. Noise is normalised away: a remote Command's create string is compared as its parameters
- * (key by key) and its script, and content hashes (64 hex digits) in triggers are dropped because the script
- * change they stand for is shown itself.
+ * hetzner1-bootstrap. Noise is normalised away: a remote Command's create, update and delete strings are each
+ * compared as their parameters (key by key) and script, and content hashes (64 hex digits) in triggers are
+ * dropped because the script change they stand for is shown itself.
  */
 public final class PlanDiff {
     private static final Pattern CONTENT_HASH = Pattern.compile("^[0-9a-f]{64}$");
+    /** A remote Command's command strings, each compared as its parameters and its script. */
+    private static final List<String> REMOTE_PHASES = List.of("create", "update", "delete");
     private static final Pattern URN_PREFIX = Pattern.compile("urn:pulumi:[^:]+::[^:]+::");
 
     /** One changed leaf; a null side means absent. Multi-line strings are shown as line diffs. */
@@ -155,13 +157,15 @@ public final class PlanDiff {
         Map<String, JsonNode> out = new TreeMap<>();
         JsonNode inputs = normalise(r.path("inputs"), side);
         if (inputs instanceof ObjectNode obj) {
-            if (NodeSteps.REMOTE_COMMAND.equals(r.path("type").asText()) && obj.path("create").isTextual()) {
-                RemoteStep step = NodeSteps.parse(obj.get("create"));
-                ObjectNode create = JsonNodeFactory.instance.objectNode();
-                ObjectNode env = create.putObject("env");
-                step.env().forEach((k, v) -> env.put(k, side.tokenise(v)));
-                create.put("script", side.tokenise(step.script()));
-                obj.set("create", create);
+            for (String phase : REMOTE_PHASES) {
+                if (NodeSteps.REMOTE_COMMAND.equals(r.path("type").asText()) && obj.path(phase).isTextual()) {
+                    RemoteStep step = NodeSteps.parse(obj.get(phase));
+                    ObjectNode split = JsonNodeFactory.instance.objectNode();
+                    ObjectNode env = split.putObject("env");
+                    step.env().forEach((k, v) -> env.put(k, side.tokenise(v)));
+                    split.put("script", side.tokenise(step.script()));
+                    obj.set(phase, split);
+                }
             }
             if (obj.path("triggers").isArray()) {
                 ArrayNode kept = JsonNodeFactory.instance.arrayNode();

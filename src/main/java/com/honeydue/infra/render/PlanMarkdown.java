@@ -2,6 +2,7 @@ package com.honeydue.infra.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.honeydue.infra.cluster.RemoteStep;
 import com.honeydue.infra.config.NodeSpec;
 import com.honeydue.infra.engine.FakeProviderMocks;
 import java.util.ArrayList;
@@ -13,6 +14,8 @@ import java.util.stream.Collectors;
 
 /** PLAN.md: the render for a human reviewer. Everything in it comes from the same graph as the other files. */
 final class PlanMarkdown {
+    static final String LOCAL_COMMAND = "command:local:Command";
+
     private PlanMarkdown() {}
 
     static String of(RenderGraph g, List<KubernetesObjects.K8sObject> objects, Map<String, List<NodeSteps.NodeStep>> steps,
@@ -26,6 +29,7 @@ final class PlanMarkdown {
         waves(md, g);
         criticalPath(md, g);
         nodeSteps(md, g, steps);
+        localCommands(md, g);
         kubernetes(md, objects);
         dns(md, dns);
         outputs(md, g);
@@ -75,7 +79,9 @@ final class PlanMarkdown {
 
     private static void nodeSteps(StringBuilder md, RenderGraph g, Map<String, List<NodeSteps.NodeStep>> steps) {
         md.append("## Node steps\n\nEach step is `nodes/<node>/NN-<step>.sh` with its parameters in the matching `.env` ")
-                .append("(run as `set -a; . NN-<step>.env; set +a; bash NN-<step>.sh`), in the order it runs on that node.\n\n");
+                .append("(run as `set -a; . NN-<step>.env; set +a; bash NN-<step>.sh`), in the order it runs on that node. ")
+                .append("A step with an *on delete* command has it in `NN-<step>.delete.sh` + `.delete.env`: what `pulumi destroy` ")
+                .append("or removing the node from config runs there.\n\n");
         if (steps.isEmpty()) {
             md.append("(no remote steps)\n\n");
         }
@@ -87,15 +93,54 @@ final class PlanMarkdown {
             if (spec != null) {
                 md.append(" (").append(spec.ipv4()).append(", node ").append(spec.k8sName()).append(")");
             }
-            md.append("\n\n| # | Step | Wave | Parameters | stdin |\n|---|---|---:|---|---|\n");
+            md.append("\n\n| # | Step | Wave | Parameters | stdin | On delete |\n|---|---|---:|---|---|---|\n");
             for (NodeSteps.NodeStep s : list) {
                 md.append("| ").append(s.fileStem(), 0, s.fileStem().indexOf('-')).append(" | ").append(s.step())
-                        .append(" | ").append(s.source().wave()).append(" | ")
-                        .append(s.parsed().env().keySet().stream().filter(k -> !k.equals("STEP_NAME")).collect(Collectors.joining(", ")))
-                        .append(" | ").append(s.secretStdin() ? "[secret]" : "").append(" |\n");
+                        .append(" | ").append(s.source().wave()).append(" | ").append(parameters(s.parsed()))
+                        .append(" | ").append(s.secretStdin() ? "[secret]" : "").append(" | ")
+                        .append(s.onDelete().map(d -> "`" + s.fileStem() + NodeSteps.DELETE_SUFFIX + ".sh` (" + parameters(d) + ")").orElse(""))
+                        .append(" |\n");
             }
             md.append("\n");
         });
+    }
+
+    private static String parameters(RemoteStep step) {
+        return step.env().keySet().stream().filter(k -> !k.equals("STEP_NAME")).collect(Collectors.joining(", "));
+    }
+
+    /** command:local:Command runs where `pulumi up` runs (e.g. a smoke check), so it is listed here, not under a node. */
+    private static void localCommands(StringBuilder md, RenderGraph g) {
+        List<RenderGraph.Node> local = g.customNodes().stream().filter(n -> LOCAL_COMMAND.equals(n.type())).toList();
+        md.append("## Local commands\n\nRun on the machine that runs `pulumi up`, not on a node.\n\n");
+        if (local.isEmpty()) {
+            md.append("(none)\n\n");
+            return;
+        }
+        for (RenderGraph.Node n : local) {
+            md.append("### ").append(n.name()).append(" (").append(cell(g.componentLabel(n))).append(", wave ").append(n.wave())
+                    .append(")\n\n");
+            for (String phase : List.of("create", "update", "delete")) {
+                JsonNode command = n.resource().inputs().path(phase);
+                if (command.isMissingNode() || command.isNull()) {
+                    continue;
+                }
+                String text = command.isTextual() ? command.asText() : command.toString();
+                md.append(phase).append(":\n\n").append(fence(text)).append("sh\n").append(text)
+                        .append(text.endsWith("\n") ? "" : "\n").append(fence(text)).append("\n\n");
+            }
+        }
+    }
+
+    /** A code fence longer than any backtick run in the text. */
+    private static String fence(String text) {
+        int longest = 0;
+        int run = 0;
+        for (char ch : text.toCharArray()) {
+            run = ch == '`' ? run + 1 : 0;
+            longest = Math.max(longest, run);
+        }
+        return "`".repeat(Math.max(3, longest + 1));
     }
 
     private static void kubernetes(StringBuilder md, List<KubernetesObjects.K8sObject> objects) {

@@ -52,6 +52,10 @@ public final class Renderer {
         steps.forEach((node, list) -> list.forEach(s -> {
             files.put("nodes/" + node + "/" + s.fileStem() + ".env", s.parsed().envFile());
             files.put("nodes/" + node + "/" + s.fileStem() + ".sh", s.parsed().script());
+            s.onDelete().ifPresent(d -> {
+                files.put("nodes/" + node + "/" + s.fileStem() + NodeSteps.DELETE_SUFFIX + ".env", d.envFile());
+                files.put("nodes/" + node + "/" + s.fileStem() + NodeSteps.DELETE_SUFFIX + ".sh", d.script());
+            });
         }));
         files.put("PLAN.md", PlanMarkdown.of(graph, objects, steps, dns));
         files.put("graph.svg", GraphSvg.of(graph));
@@ -60,8 +64,13 @@ public final class Renderer {
 
     public static Summary summarize(SortedMap<String, String> files, RenderGraph graph) {
         return new Summary(graph.customNodes().size(), (int) files.keySet().stream().filter(f -> f.startsWith("k8s/")).count(),
-                (int) files.keySet().stream().filter(f -> f.startsWith("nodes/") && f.endsWith(".sh")).count(),
+                (int) files.keySet().stream().filter(Renderer::isStepScript).count(),
                 DnsRecords.extract(graph).size(), graph.waveCount());
+    }
+
+    /** nodes/&lt;node&gt;/NN-&lt;step&gt;.sh: one per node step (a step's .delete.sh is part of that step). */
+    public static boolean isStepScript(String file) {
+        return file.startsWith("nodes/") && file.endsWith(".sh") && !file.endsWith(NodeSteps.DELETE_SUFFIX + ".sh");
     }
 
     /** Replaces render's own entries under {@code dir} with {@code files}; anything else there is left alone. */

@@ -34,8 +34,10 @@ class ObservabilityAgentsMockTest {
         return run.resources().stream().filter(r -> urn.equals(r.parent())).toList();
     }
 
+    /** This component's objects of a type in a namespace (the app adds its own to honeydue). */
     private static List<RecordedResource> inNamespace(StackRun run, String type, String ns) {
-        return run.ofType(type).stream().filter(r -> ns.equals(r.inputs().at("/metadata/namespace").asText())).toList();
+        return children(run).stream().filter(r -> r.type().equals(type))
+                .filter(r -> ns.equals(r.inputs().at("/metadata/namespace").asText())).toList();
     }
 
     private static JsonNode container(RecordedResource workload) {
@@ -81,6 +83,19 @@ class ObservabilityAgentsMockTest {
         assertThat(inNamespace(run, SA, "kube-system")).extracting(RecordedResource::name)
                 .containsExactlyInAnyOrder("kube-state-metrics", "node-exporter");
         assertThat(run.ofType(SA)).allSatisfy(sa -> assertThat(sa.inputs().path("automountServiceAccountToken").asBoolean(true)).isFalse());
+    }
+
+    @Test
+    void withTheAppTheNamespaceHasTheRunbooks7ServiceAccountsAnd13NetworkPolicies() {
+        StackRun run = StackFixtures.run("ovh");
+        java.util.function.BiFunction<String, String, List<String>> all = (type, ns) -> run.ofType(type).stream()
+                .filter(r -> ns.equals(r.inputs().at("/metadata/namespace").asText())).map(RecordedResource::name).toList();
+        assertThat(all.apply(SA, "honeydue"))
+                .containsExactlyInAnyOrder("api", "worker", "admin", "web", "redis", "vmagent", "alloy-logs");
+        assertThat(all.apply(NETPOL, "honeydue")).hasSize(13);
+        // The agents wait for the namespace the app creates.
+        String namespace = run.named("kubernetes:core/v1:Namespace", "honeydue").urn();
+        assertThat(run.named(SA, "vmagent").dependsOn()).contains(namespace);
     }
 
     @Test
@@ -222,8 +237,8 @@ class ObservabilityAgentsMockTest {
     @Test
     void everyAgentIsPinnedBoundedAndLockedDown() {
         StackRun run = StackFixtures.run("ovh");
-        List<RecordedResource> workloads = new ArrayList<>(run.ofType(DEPLOYMENT));
-        workloads.addAll(run.ofType(DAEMONSET));
+        List<RecordedResource> workloads = children(run).stream()
+                .filter(r -> r.type().equals(DEPLOYMENT) || r.type().equals(DAEMONSET)).toList();
         assertThat(workloads).hasSize(4);
         for (RecordedResource w : workloads) {
             JsonNode pod = w.inputs().at("/spec/template/spec");
@@ -234,6 +249,7 @@ class ObservabilityAgentsMockTest {
                 for (String kind : List.of("requests", "limits")) {
                     assertThat(c.at("/resources/" + kind + "/cpu").asText()).as(w.name() + " " + kind).isNotEmpty();
                     assertThat(c.at("/resources/" + kind + "/memory").asText()).as(w.name() + " " + kind).isNotEmpty();
+                    assertThat(c.at("/resources/" + kind + "/ephemeral-storage").asText()).as(w.name() + " " + kind).isNotEmpty();
                 }
                 JsonNode sc = c.path("securityContext");
                 assertThat(sc.path("readOnlyRootFilesystem").asBoolean()).as(w.name()).isTrue();

@@ -2,14 +2,18 @@ package com.honeydue.infra.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.honeydue.infra.ConfigOverrides;
 import com.honeydue.infra.StackFixtures;
 import com.honeydue.infra.cli.Main;
+import com.honeydue.infra.config.ConfigSchema;
 import com.honeydue.infra.config.RawConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,14 +68,37 @@ class CliTest {
         Outcome o = cli("render", "--project-dir", project.toString(), "--stack", "ovh");
         assertThat(o.code()).as(o.err()).isZero();
         Path dir = project.resolve("build/render/ovh");
-        for (String f : new String[] {"plan.json", "PLAN.md", "graph.svg", "dns.json", "k8s", "nodes/ovhcloud3/01-bootstrap.sh"}) {
+        for (String f : new String[] {"plan.json", "PLAN.md", "graph.svg", "dns.json", "k8s", "nodes/ovhcloud3/01-bootstrap.sh",
+                "nodes/ovhcloud3/03-k3s-server.delete.sh"}) {
             assertThat(dir.resolve(f)).exists();
         }
-        assertThat(o.err()).contains("render ovh: recorded", "wrote");
-        assertThat(o.out()).contains("1 Kubernetes objects, 11 node steps");
-        // Offline, the SSH key is the placeholder for the secret: it must reach neither the console nor a file.
-        assertThat(o.out() + o.err()).doesNotContain(RawConfig.SECURE_PLACEHOLDER_PREFIX);
-        assertThat(Files.readString(dir.resolve("plan.json"))).doesNotContain(RawConfig.SECURE_PLACEHOLDER_PREFIX);
+        List<String> written = tree(dir);
+        long k8s = written.stream().filter(f -> f.startsWith("k8s/") && f.endsWith(".yaml")).count();
+        long steps = written.stream().filter(Renderer::isStepScript).count();
+        int dns = CanonicalJson.MAPPER.readTree(dir.resolve("dns.json").toFile()).size();
+        assertThat(k8s).isPositive();
+        assertThat(dns).isPositive();
+        assertThat(steps).as("bootstrap, firewall, k3s server and smoke check per node, the token and kubeconfig reads; no delete scripts")
+                .isEqualTo(4L * StackFixtures.config("ovh").cluster().nodes().size() + 2);
+        assertThat(o.err()).contains("render ovh: recorded", "wrote " + written.size() + " files");
+        assertThat(o.out()).contains(k8s + " Kubernetes objects, " + steps + " node steps, " + dns + " DNS records");
+        // Offline, every secret (the SSH key, the Cloudflare token...) is a placeholder: it must reach neither the
+        // console nor any file. Non-secret placeholders (the zone id) may show: they are config, not secrets.
+        List<String> secretPlaceholders = ConfigOverrides.schema().declarations().values().stream()
+                .filter(ConfigSchema.Declaration::secret).map(d -> RawConfig.placeholderFor(d.key())).toList();
+        assertThat(secretPlaceholders).contains(RawConfig.placeholderFor("sshPrivateKey"));
+        for (String p : secretPlaceholders) {
+            assertThat(o.out() + o.err()).doesNotContain(p);
+            for (String f : written) {
+                assertThat(Files.readString(dir.resolve(f))).as(f).doesNotContain(p);
+            }
+        }
+    }
+
+    static List<String> tree(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(Files::isRegularFile).map(p -> root.relativize(p).toString().replace('\\', '/')).sorted().toList();
+        }
     }
 
     @Test
@@ -88,8 +115,10 @@ class CliTest {
         assertThat(cli("render", "--project-dir", project.toString(), "--stack", "ovh", "--out", tmp.resolve("c").toString()).code()).isZero();
         Outcome changed = cli("diff", tmp.resolve("a").toString(), tmp.resolve("c").toString());
         assertThat(changed.code()).isEqualTo(1);
-        assertThat(changed.out()).contains("cluster (honeydue:cluster:K3sNodeGroup)", "~ command:remote:Command ovhcloud1-k3s-init",
-                "create.env.K3S_ARGS:", "- --etcd-snapshot-retention=5", "+ --etcd-snapshot-retention=7", "3 changed")
+        int servers = StackFixtures.config("ovh").cluster().nodes().size();
+        assertThat(changed.out()).contains("cluster (honeydue:cluster:K3sNodeGroup)", "~ command:remote:Command ovhcloud1-k3s-server",
+                "create.env.K3S_ARGS:", "- --etcd-snapshot-retention=5", "+ --etcd-snapshot-retention=7",
+                "0 added, 0 removed, " + servers + " changed, 0 output value(s) changed")
                 .as("the script hash in triggers is noise").doesNotContainPattern("triggers\\[\\d+\\]");
 
         Outcome missing = cli("diff", tmp.resolve("a").toString(), tmp.resolve("nowhere").toString());

@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.honeydue.infra.StackFixtures;
+import com.honeydue.infra.cluster.NodeStepPlan;
 import com.honeydue.infra.cluster.RemoteStep;
+import com.honeydue.infra.config.ClusterConfig;
+import com.honeydue.infra.config.EdgeConfig;
 import com.honeydue.infra.config.NodeSpec;
 import com.honeydue.infra.config.StackConfig;
 import com.honeydue.infra.engine.Declaration;
@@ -17,25 +20,29 @@ import com.honeydue.infra.engine.StackRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RenderOutputTest {
+    private static StackConfig config;
     private static RenderGraph graph;
     private static SortedMap<String, String> files;
     private static JsonNode plan;
 
     @BeforeAll
     static void renderOvh() throws IOException {
-        StackConfig config = StackFixtures.config("ovh");
+        config = StackFixtures.config("ovh");
         graph = RenderGraph.of(MockStackRunner.runObserved(config), config.cluster().nodes());
         files = Renderer.files(graph);
         plan = CanonicalJson.MAPPER.readTree(files.get("plan.json"));
@@ -84,50 +91,164 @@ class RenderOutputTest {
     @Test
     void theKubernetesProviderDependsOnTheKubeconfigCommandThroughAnOutputOnly() {
         RenderGraph.Node provider = graph.nodes().stream().filter(n -> n.type().equals("pulumi:providers:kubernetes")).findFirst().orElseThrow();
-        String kubeconfig = graph.run().named("command:remote:Command", "ovhcloud1-kubeconfig").urn();
-        assertThat(provider.dependsOn()).containsExactly(kubeconfig);
-        ObservedRun observed = MockStackRunner.runObserved(StackFixtures.config("ovh"));
+        RecordedResource kubeconfig = graph.run().named(NodeSteps.REMOTE_COMMAND, "kubeconfig");
+        assertThat(kubeconfig.inputs().path("connection").path("host").asText()).as("read from the join target")
+                .isEqualTo(config.cluster().joinTarget().ipv4());
+        assertThat(provider.dependsOn()).containsExactly(kubeconfig.urn());
+        ObservedRun observed = MockStackRunner.runObserved(config);
         Declaration declared = observed.declarations().stream().filter(d -> d.urn().equals(provider.urn())).findFirst().orElseThrow();
         assertThat(declared.explicitDependsOn()).as("no explicit dependsOn: the edge is implicit").isEmpty();
         JsonNode inPlan = resource("pulumi:providers:kubernetes", "cluster-k8s");
-        assertThat(inPlan.get("dependsOn")).extracting(JsonNode::asText).containsExactly(kubeconfig);
+        assertThat(inPlan.get("dependsOn")).extracting(JsonNode::asText).containsExactly(kubeconfig.urn());
         assertThat(inPlan.get("inputs").get("kubeconfig").asText()).isEqualTo("[secret]");
     }
 
     @Test
-    void wavesFollowTheJoinChainAndTheCriticalPathEndsAtTheNodeLabels() {
-        assertThat(graph.waves().get(0)).extracting(RenderGraph.Node::name)
-                .containsExactly("ovhcloud1-bootstrap", "ovhcloud2-bootstrap", "ovhcloud3-bootstrap");
-        assertThat(graph.criticalPath()).extracting(RenderGraph.Node::name).containsExactly("ovhcloud1-bootstrap",
-                "ovhcloud1-firewall", "ovhcloud1-k3s-init", "ovhcloud1-node-token", "ovhcloud2-k3s-join", "ovhcloud3-k3s-join",
-                "ovhcloud1-kubeconfig", "cluster-k8s", "vps-1624d691-labels");
-        assertThat(files.get("PLAN.md")).contains("## Order of operations", "**Wave 9** (1 resource)", "## Critical path",
-                "### ovhcloud2 (51.81.87.86, node vps-c0f51be2)", "## DNS records", "## Stack outputs",
-                "| cluster (honeydue:cluster:K3sNodeGroup) | `command:remote:Command` | 11 |");
+    void wavesFollowTheJoinChainAndTheCriticalPathRunsThroughIt() {
+        ClusterConfig c = config.cluster();
+        List<String> aliases = c.nodes().stream().map(NodeSpec::alias).toList();
+        assertThat(graph.waves().get(0).stream().filter(n -> n.type().equals(NodeSteps.REMOTE_COMMAND)))
+                .extracting(RenderGraph.Node::name).as("every node's bootstrap starts at once")
+                .containsExactlyElementsOf(aliases.stream().map(a -> a + "-bootstrap").toList());
+
+        // The cluster's chain, derived from config: the first server's bootstrap and firewall, the servers one at a
+        // time with the token read after the initial one, then the kubeconfig and the provider built from it.
+        List<NodeSpec> order = c.serverOrder();
+        assertThat(c.initialServer()).as("the committed ovh stack starts from an initial server").contains(order.get(0));
+        List<String> chain = new ArrayList<>(List.of(order.get(0).alias() + "-bootstrap", order.get(0).alias() + "-firewall",
+                order.get(0).alias() + "-k3s-server", "node-token"));
+        order.stream().skip(1).forEach(n -> chain.add(n.alias() + "-k3s-server"));
+        chain.addAll(List.of("kubeconfig", "cluster-k8s"));
+        List<RenderGraph.Node> path = graph.criticalPath();
+        assertThat(path.subList(0, chain.size())).extracting(RenderGraph.Node::name).containsExactlyElementsOf(chain);
+        assertThat(path).as("the critical path spans every wave").hasSize(graph.waveCount());
+        for (int i = 0; i < path.size(); i++) {
+            assertThat(path.get(i).wave()).isEqualTo(i + 1);
+            if (i > 0) {
+                assertThat(graph.waitsFor(path.get(i))).as(path.get(i).name()).contains(path.get(i - 1));
+            }
+        }
+
+        // Ordering rules that hold whatever other components add.
+        for (int i = 1; i < order.size(); i++) {
+            RenderGraph.Node server = step(order.get(i).alias() + "-k3s-server");
+            assertThat(graph.waitsFor(server)).as(server.name()).contains(step(order.get(i - 1).alias() + "-k3s-server"), step("node-token"))
+                    .containsAll(aliases.stream().map(a -> step(a + "-firewall")).toList());
+        }
+        RenderGraph.Node kubeconfig = step("kubeconfig");
+        assertThat(graph.waitsFor(kubeconfig)).contains(step(order.get(order.size() - 1).alias() + "-k3s-server"));
+        List<RenderGraph.Node> k8s = graph.customNodes().stream().filter(n -> n.type().startsWith("kubernetes:")).toList();
+        assertThat(k8s).as("nothing touches the cluster before its kubeconfig exists, and all of it through the cluster's provider")
+                .isNotEmpty().allSatisfy(n -> {
+                    assertThat(n.provider()).as(n.name()).isEqualTo(graph.run().named("pulumi:providers:kubernetes", "cluster-k8s").urn());
+                    assertThat(n.wave()).as(n.name()).isGreaterThan(kubeconfig.wave() + 1);
+                });
+
+        String md = files.get("PLAN.md");
+        assertThat(md).contains("## Order of operations", "**Wave " + graph.waveCount() + "** (", "## Critical path",
+                "## Node steps", "## Local commands", "## Kubernetes objects", "## DNS records", "## Stack outputs",
+                "| cluster (honeydue:cluster:K3sNodeGroup) | `command:remote:Command` | " + (3 * c.nodes().size() + 2) + " |");
+        c.nodes().forEach(n -> assertThat(md).contains("### " + n.alias() + " (" + n.ipv4() + ", node " + n.k8sName() + ")"));
     }
 
     @Test
-    void nodeStepsSplitTheCommandIntoEnvAndScriptInRunOrder() throws IOException {
-        assertThat(files.keySet().stream().filter(f -> f.startsWith("nodes/ovhcloud1/"))).containsExactly(
-                "nodes/ovhcloud1/01-bootstrap.env", "nodes/ovhcloud1/01-bootstrap.sh", "nodes/ovhcloud1/02-firewall.env",
-                "nodes/ovhcloud1/02-firewall.sh", "nodes/ovhcloud1/03-k3s-init.env", "nodes/ovhcloud1/03-k3s-init.sh",
-                "nodes/ovhcloud1/04-node-token.env", "nodes/ovhcloud1/04-node-token.sh", "nodes/ovhcloud1/05-kubeconfig.env",
-                "nodes/ovhcloud1/05-kubeconfig.sh");
-        String create = graph.run().named("command:remote:Command", "ovhcloud2-k3s-join").inputs().get("create").asText();
-        RemoteStep step = RemoteStep.parse(create);
-        assertThat(files.get("nodes/ovhcloud2/03-k3s-join.env")).isEqualTo(step.envFile()).contains("JOIN='true'");
-        assertThat(files.get("nodes/ovhcloud2/03-k3s-join.sh")).isEqualTo(step.script()).startsWith("#!/usr/bin/env bash");
-        assertThat(files.get("nodes/ovhcloud2/03-k3s-join.env") + files.get("nodes/ovhcloud2/03-k3s-join.sh")).isEqualTo(
-                create.replace("export ", ""));
+    void nodeStepsSplitTheCommandIntoEnvAndScriptInRunOrderWithTheirDeleteCommands() {
+        ClusterConfig c = config.cluster();
+        Map<String, List<NodeSteps.NodeStep>> steps = NodeSteps.extract(graph);
+        assertThat(steps.keySet()).as("every remote step runs on a configured node, directories in config order")
+                .containsExactlyElementsOf(c.nodes().stream().map(NodeSpec::alias).toList());
+        String tokenHost = c.initialServer().orElse(c.joinTarget()).alias();
+        Set<String> expectedFiles = new TreeSet<>();
+        steps.forEach((node, list) -> {
+            List<String> cluster = new ArrayList<>(List.of("bootstrap", "firewall", "k3s-server"));
+            if (node.equals(tokenHost)) {
+                cluster.add("node-token");
+            }
+            if (node.equals(c.joinTarget().alias())) {
+                cluster.add("kubeconfig");
+            }
+            assertThat(list.stream().filter(s -> graph.componentLabel(s.source()).startsWith("cluster ")))
+                    .as(node + ": the cluster's steps in run order").extracting(NodeSteps.NodeStep::step).containsExactlyElementsOf(cluster);
+            for (int i = 0; i < list.size(); i++) {
+                NodeSteps.NodeStep s = list.get(i);
+                assertThat(s.fileStem()).as("numbered in run order").isEqualTo(String.format(Locale.ROOT, "%02d-%s", i + 1, s.step()));
+                if (i > 0) {
+                    assertThat(s.source().wave()).isGreaterThanOrEqualTo(list.get(i - 1).source().wave());
+                }
+                String base = "nodes/" + node + "/" + s.fileStem();
+                expectedFiles.addAll(List.of(base + ".env", base + ".sh"));
+                s.onDelete().ifPresent(d -> expectedFiles.addAll(List.of(base + ".delete.env", base + ".delete.sh")));
+                assertThat(s.onDelete().isPresent()).as(base + ": only a server step removes something on delete")
+                        .isEqualTo(s.step().equals("k3s-server"));
+            }
+        });
+        assertThat(files.keySet().stream().filter(f -> f.startsWith("nodes/")).toList()).as("exactly the steps' files")
+                .containsExactlyElementsOf(expectedFiles);
+
+        // A joining server: .env + .sh are exactly the create string; its delete pair is the config's removal step.
+        NodeSpec joining = c.serverOrder().get(1);
+        RecordedResource server = graph.run().named(NodeSteps.REMOTE_COMMAND, joining.alias() + "-k3s-server");
+        NodeSteps.NodeStep step = steps.get(joining.alias()).stream().filter(s -> s.step().equals("k3s-server")).findFirst().orElseThrow();
+        String base = "nodes/" + joining.alias() + "/" + step.fileStem();
+        String create = server.inputs().get("create").asText();
+        assertThat(files.get(base + ".env")).isEqualTo(RemoteStep.parse(create).envFile()).contains("JOIN='true'");
+        assertThat(files.get(base + ".sh")).isEqualTo(RemoteStep.parse(create).script()).startsWith("#!/usr/bin/env bash");
+        assertThat(files.get(base + ".env") + files.get(base + ".sh")).isEqualTo(create.replace("export ", ""));
+        RemoteStep remove = NodeStepPlan.k3sRemove(c, joining);
+        assertThat(server.inputs().get("delete").asText()).isEqualTo(remove.command());
+        assertThat(files.get(base + ".delete.env")).isEqualTo(remove.envFile()).contains("NODE_NAME='" + joining.k8sName() + "'");
+        assertThat(files.get(base + ".delete.sh")).isEqualTo(remove.script()).startsWith("#!/usr/bin/env bash");
+        assertThat(files.get("PLAN.md")).contains("`" + step.fileStem() + ".delete.sh` (DRAIN_TIMEOUT_SECONDS, NODE_NAME)");
     }
 
     @Test
     void kubernetesObjectsAreTheExactObjectsNamedByKindNamespaceAndName() throws IOException {
-        assertThat(files.keySet().stream().filter(f -> f.startsWith("k8s/"))).containsExactly("k8s/01-nodepatch-_cluster-vps-1624d691.yaml");
-        JsonNode object = Yaml.MAPPER.readTree(files.get("k8s/01-nodepatch-_cluster-vps-1624d691.yaml"));
-        assertThat(object).isEqualTo(CanonicalJson.of(graph.run().named("kubernetes:core/v1:NodePatch", "vps-1624d691-labels").inputs()));
-        assertThat(files.get("k8s/01-nodepatch-_cluster-vps-1624d691.yaml")).startsWith("apiVersion: v1\nkind: Node\nmetadata:\n")
-                .contains("honeydue/redis: \"true\"");
+        List<KubernetesObjects.K8sObject> objects = KubernetesObjects.extract(graph);
+        List<RenderGraph.Node> applied = graph.customNodes().stream()
+                .filter(n -> n.type().startsWith("kubernetes:")).toList();
+        assertThat(objects).extracting(KubernetesObjects.K8sObject::source).as("every Kubernetes resource, in resource order")
+                .containsExactlyElementsOf(applied);
+        assertThat(files.keySet().stream().filter(f -> f.startsWith("k8s/")).toList())
+                .containsExactlyElementsOf(objects.stream().map(o -> "k8s/" + o.fileName()).toList());
+        for (int i = 0; i < objects.size(); i++) {
+            KubernetesObjects.K8sObject o = objects.get(i);
+            String file = files.get("k8s/" + o.fileName());
+            JsonNode in = o.source().resource().inputs();
+            // Compared as JSON text: YAML reads small integers as int nodes where the canonical form has longs.
+            JsonNode expected = CanonicalJson.of(in);
+            if (o.kind().equals("Secret")) {
+                // A Secret's data map is one secret value: the render keeps the field a map with a masked entry.
+                for (String field : List.of("data", "stringData")) {
+                    if (expected.path(field).asText("").equals("[secret]")) {
+                        ((com.fasterxml.jackson.databind.node.ObjectNode) expected).putObject(field)
+                                .put("masked-in-offline-render", "[secret]");
+                    }
+                }
+            }
+            assertThat(CanonicalJson.of(Yaml.MAPPER.readTree(file)).toString()).as(o.fileName()).isEqualTo(expected.toString());
+            assertThat(file).as(o.fileName()).startsWith("apiVersion: " + in.get("apiVersion").asText() + "\nkind: " + o.kind() + "\nmetadata:\n")
+                    .doesNotContainPattern("(?m):\\s+-?\\d+\\.0$");
+            String namespace = KubernetesObjects.CLUSTER_SCOPED_KINDS.contains(o.kind()) ? KubernetesObjects.CLUSTER_SCOPE
+                    : in.path("metadata").path("namespace").asText("default");
+            assertThat(o.namespace()).as(o.fileName()).isEqualTo(namespace);
+            assertThat(o.fileName()).isEqualTo(String.format(Locale.ROOT, "%02d-%s-%s-%s.yaml", i + 1,
+                    (o.kind() + (o.patch() ? "Patch" : "")).toLowerCase(Locale.ROOT), namespace, in.path("metadata").path("name").asText()));
+            assertThat(files.get("PLAN.md")).contains("| k8s/" + o.fileName() + " | " + o.kind());
+        }
+
+        // The cluster's own objects: one label patch per node named in nodeLabels, nothing else.
+        Map<String, Map<String, String>> labels = config.cluster().nodeLabels();
+        List<KubernetesObjects.K8sObject> cluster = objects.stream()
+                .filter(o -> graph.componentLabel(o.source()).equals("cluster (honeydue:cluster:K3sNodeGroup)")).toList();
+        assertThat(cluster).extracting(KubernetesObjects.K8sObject::name).containsExactlyElementsOf(labels.keySet());
+        assertThat(cluster).allSatisfy(o -> {
+            assertThat(o.kind()).isEqualTo("Node");
+            assertThat(o.patch()).isTrue();
+            assertThat(o.namespace()).isEqualTo(KubernetesObjects.CLUSTER_SCOPE);
+            assertThat(o.fileName()).endsWith("-nodepatch-_cluster-" + o.name() + ".yaml");
+            labels.get(o.name()).forEach((k, v) -> assertThat(o.object().path("metadata").path("labels").path(k).asText()).isEqualTo(v));
+        });
+        assertThat(files.get("k8s/" + cluster.get(0).fileName())).contains("honeydue/redis: \"true\"");
     }
 
     @Test
@@ -138,8 +259,33 @@ class RenderOutputTest {
     }
 
     @Test
+    void dnsJsonListsEveryRecordTheConfigAsksFor() throws IOException {
+        EdgeConfig edge = config.edge();
+        assertThat(edge.ownsPublicDns()).as("the committed ovh stack owns the public DNS").isTrue();
+        List<String> expected = new ArrayList<>();
+        for (String host : edge.publicHostnames()) {
+            for (NodeSpec n : config.cluster().nodes()) {
+                expected.add(String.join(" ", edge.zoneId(), host, "A", n.ipv4(), "true", "1"));
+                if (edge.dnsIpv6Records()) {
+                    n.ipv6().ifPresent(v6 -> expected.add(String.join(" ", edge.zoneId(), host, "AAAA", v6, "true", "1")));
+                }
+            }
+        }
+        JsonNode dns = CanonicalJson.MAPPER.readTree(files.get("dns.json"));
+        List<String> rows = new ArrayList<>();
+        dns.forEach(r -> rows.add(String.join(" ", DnsRecords.COLUMNS.stream().map(col -> r.get(col).asText()).toList())));
+        assertThat(rows).hasSize(edge.publicHostnames().size() * config.cluster().nodes().size())
+                .containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(rows).as("sorted by zone, name, type, content").isSortedAccordingTo(
+                java.util.Comparator.comparing((String row) -> row.split(" ")[1]).thenComparing(row -> row.split(" ")[2])
+                        .thenComparing(row -> row.split(" ")[3]));
+        String md = files.get("PLAN.md");
+        dns.forEach(r -> assertThat(md).contains("| " + r.get("zone").asText() + " | " + r.get("name").asText() + " | "
+                + r.get("type").asText() + " | " + r.get("content").asText() + " | true | 1 |"));
+    }
+
+    @Test
     void dnsRecordsAreExtractedGenericallyFromTheirResourceType() {
-        assertThat(files.get("dns.json")).isEqualTo("[]\n");
         var inputs = JsonNodeFactory.instance.objectNode().put("zoneId", "zone-1").put("name", "api").put("type", "A")
                 .put("content", "51.81.83.33").put("proxied", true).put("ttl", 1.0);
         String stack = "urn:pulumi:t::p::pulumi:pulumi:Stack::p-t";
@@ -156,9 +302,33 @@ class RenderOutputTest {
         assertThat(Renderer.files(synthetic).get("PLAN.md")).contains("| zone-1 | api | A | 51.81.83.33 | true | 1 |");
     }
 
+    /** A local Command (a smoke check) is in PLAN.md and the graph but is no node step; a remote delete gets its pair. */
+    @Test
+    void localCommandsAreListedButAreNotNodeStepsAndRemoteDeleteCommandsAreRendered() {
+        RemoteStep install = new RemoteStep("install", "#!/usr/bin/env bash\necho install \"$WHAT\"\n", Map.of("WHAT", "it's"));
+        RemoteStep remove = new RemoteStep("remove", "#!/usr/bin/env bash\necho remove\n", Map.of("WHAT", "all"));
+        ObservedRun observed = MockStackRunner.runProgram("p", "t", ctx -> {
+            var step = new com.pulumi.command.remote.Command("n1-install", com.pulumi.command.remote.CommandArgs.builder()
+                    .connection(com.pulumi.command.remote.inputs.ConnectionArgs.builder().host("192.0.2.1").build())
+                    .create(install.command()).delete(remove.command()).build());
+            new com.pulumi.command.local.Command("smoke", com.pulumi.command.local.CommandArgs.builder()
+                    .create("curl -fsS https://example.invalid/healthz ```").build(),
+                    com.pulumi.resources.CustomResourceOptions.builder().dependsOn(step).build());
+        });
+        var synthetic = RenderGraph.of(observed, List.of(new NodeSpec("n1", "192.0.2.1", Optional.empty(), "node-1")));
+        SortedMap<String, String> out = Renderer.files(synthetic);
+        assertThat(out.keySet().stream().filter(f -> f.startsWith("nodes/")).toList()).containsExactly(
+                "nodes/n1/01-install.delete.env", "nodes/n1/01-install.delete.sh", "nodes/n1/01-install.env", "nodes/n1/01-install.sh");
+        assertThat(out.get("nodes/n1/01-install.delete.env")).isEqualTo(remove.envFile());
+        assertThat(out.get("nodes/n1/01-install.delete.sh")).isEqualTo(remove.script());
+        assertThat(out.get("PLAN.md")).contains("## Local commands", "### smoke ((stack), wave 2)",
+                "create:\n\n````sh\ncurl -fsS https://example.invalid/healthz ```\n````\n",
+                "| 01 | install | 1 | WHAT |  | `01-install.delete.sh` (WHAT) |");
+        assertThat(out.get("graph.svg")).contains("local Command", "smoke");
+    }
+
     @Test
     void twoRendersOfTheSameInputsAreByteIdentical(@TempDir Path tmp) throws IOException {
-        StackConfig config = StackFixtures.config("ovh");
         Renderer.write(Renderer.render(config, line -> { }), tmp.resolve("a"));
         Renderer.write(Renderer.render(config, line -> { }), tmp.resolve("b"));
         List<Path> a = tree(tmp.resolve("a"));
@@ -171,12 +341,39 @@ class RenderOutputTest {
     }
 
     @Test
-    void graphSvgShowsEveryResourceAndWave() {
+    void graphSvgShowsEveryResourceAndWaveAndCollapsesCrowdedWaves() {
         String svg = files.get("graph.svg");
         assertThat(svg).startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\"").endsWith("</svg>\n")
-                .contains("wave 9", "ovhcloud2-k3s-join", "cluster (honeydue:cluster:K3sNodeGroup)", "marker-end=\"url(#arrow)\"");
-        assertThat(svg.split("marker-end=", -1).length - 1).as("one edge per waits-for pair")
-                .isEqualTo(graph.customNodes().stream().mapToInt(n -> graph.waitsFor(n).size()).sum());
+                .contains(graph.customNodes().size() + " resources in " + graph.waveCount() + " waves", "wave " + graph.waveCount(),
+                        "cluster (honeydue:cluster:K3sNodeGroup)", "marker-end=\"url(#arrow)\"");
+        config.cluster().nodes().forEach(n -> assertThat(svg).contains(n.alias() + "-k3s-server"));
+
+        GraphSvg.Layout layout = GraphSvg.layout(graph);
+        assertThat(layout.boxOf().keySet()).as("every resource has a box")
+                .containsExactlyInAnyOrderElementsOf(graph.customNodes().stream().map(RenderGraph.Node::urn).toList());
+        Set<List<String>> expectedEdges = new java.util.LinkedHashSet<>();
+        for (RenderGraph.Node n : graph.customNodes()) {
+            GraphSvg.Box box = layout.boxOf().get(n.urn());
+            assertThat(box.wave()).isEqualTo(n.wave() - 1);
+            assertThat(box.names()).contains(n.name());
+            graph.waitsFor(n).stream().map(d -> layout.boxOf().get(d.urn())).filter(from -> !from.equals(box))
+                    .forEach(from -> expectedEdges.add(List.of(from.id(), box.id())));
+        }
+        assertThat(layout.edges()).extracting(e -> List.of(e.from().id(), e.to().id())).as("one arrow per waits-for pair of boxes")
+                .containsExactlyElementsOf(expectedEdges);
+        assertThat(svg.split("marker-end=", -1).length - 1).isEqualTo(layout.edges().size());
+        for (int w = 0; w < graph.waveCount(); w++) {
+            List<RenderGraph.Node> wave = graph.waves().get(w);
+            long groups = wave.stream().map(n -> graph.componentLabel(n) + " " + n.type()).distinct().count();
+            assertThat(layout.columns().get(w)).as("wave " + (w + 1))
+                    .hasSize(wave.size() > GraphSvg.CROWDED ? (int) groups : wave.size());
+        }
+        long records = graph.customNodes().stream().filter(n -> n.type().equals(DnsRecords.DNS_RECORD)).count();
+        assertThat(svg).as("the DNS records of one wave collapse into one box").contains(records + " \u00d7 DnsRecord");
+    }
+
+    private static RenderGraph.Node step(String name) {
+        return graph.byUrn(graph.run().named(NodeSteps.REMOTE_COMMAND, name).urn());
     }
 
     private static JsonNode resource(String type, String name) {

@@ -1,0 +1,54 @@
+package com.honeydue.infra.app;
+
+import com.honeydue.infra.config.Secret;
+import java.util.List;
+import java.util.Optional;
+
+/** The app layer's typed config (runbook §1 Application stack and External dependencies, §5 secrets). */
+public record AppConfig(
+        Images images,
+        int apiReplicas,
+        int apiMaxReplicas,
+        int webReplicas,
+        int adminReplicas,
+        int workerReplicas,
+        List<IngressRoute> routes,
+        Database database,
+        String migrationsDir,
+        String b2Endpoint,
+        String b2Bucket,
+        String smtpHost,
+        int smtpPort,
+        String smtpUser,
+        boolean featurePushEnabled,
+        String otelTracesSamplerArg,
+        Registry registry,
+        AppSecrets secrets,
+        String adminBasicAuthUser,
+        String redisStorageSize,
+        SmokeCheck smokeCheck,
+        Optional<String> kyvernoPublicKey) {
+
+    /** Every image the app runs; migrations run from the api image (it ships goose and migrations/). */
+    public record Images(ImageReference api, ImageReference web, ImageReference admin, ImageReference worker,
+                         ImageReference redis) {
+        public ImageReference migrate() {
+            return api;
+        }
+    }
+
+    public record Database(String poolerHost, String directHost, int port, String name, String user, String sslMode) {}
+
+    public record Registry(String server, String user, Secret token) {}
+
+    public record AppSecrets(Secret postgresPassword, Secret appSecretKey, Secret smtpPassword, Secret fcmServerKey,
+                             Secret b2KeyId, Secret b2ApplicationKey, Secret redisPassword,
+                             Optional<Secret> obsIngestToken, Optional<Secret> obsTracesUrl, Secret apnsAuthKey,
+                             Secret adminBasicAuthPassword) {}
+
+    public record SmokeCheck(boolean enabled, String host, int attempts, int delaySeconds) {}
+
+    public boolean kyvernoVerifyImages() {
+        return kyvernoPublicKey.isPresent();
+    }
+}

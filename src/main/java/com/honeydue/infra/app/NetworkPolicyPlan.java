@@ -1,0 +1,126 @@
+package com.honeydue.infra.app;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The namespace's NetworkPolicies: default-deny for ingress and egress, then one allow policy per real flow.
+ * Eleven in all; ObservabilityAgents adds the other two of runbook §5's thirteen.
+ *
+ * <p>k3s's policy controller checks egress after kube-proxy's DNAT (runbook §9.2), so in-cluster destinations are
+ * matched by the backend pods' labels, never by a Service IP, and external destinations by an ipBlock of the
+ * whole IPv4 space minus the pod and service CIDRs, narrowed by port.
+ */
+public final class NetworkPolicyPlan {
+    public static final String POD_CIDR = "10.42.0.0/16";
+    public static final String SERVICE_CIDR = "10.43.0.0/16";
+    public static final String NAME_LABEL = "app.kubernetes.io/name";
+    public static final String MIGRATE_NAME = "migrate";
+    public static final int HTTPS_PORT = 443;
+    public static final int DNS_PORT = 53;
+
+    /** A source or destination: pods by label (optionally in another namespace) or an IP block. */
+    public record Peer(Map<String, String> podLabels, Optional<String> namespace, Optional<String> cidr, List<String> except) {
+        public static Peer pods(String name) {
+            return new Peer(Map.of(NAME_LABEL, name), Optional.empty(), Optional.empty(), List.of());
+        }
+
+        public static Peer podsIn(String namespace, String key, String value) {
+            return new Peer(Map.of(key, value), Optional.of(namespace), Optional.empty(), List.of());
+        }
+
+        public static Peer internet() {
+            return new Peer(Map.of(), Optional.empty(), Optional.of("0.0.0.0/0"), List.of(POD_CIDR, SERVICE_CIDR));
+        }
+
+        public static Peer host(String ipv4) {
+            return new Peer(Map.of(), Optional.empty(), Optional.of(ipv4 + "/32"), List.of());
+        }
+    }
+
+    public record Port(int port, String protocol) {
+        static Port tcp(int port) {
+            return new Port(port, "TCP");
+        }
+    }
+
+    public record Rule(List<Peer> peers, List<Port> ports) {
+        public Rule {
+            peers = List.copyOf(peers);
+            ports = List.copyOf(ports);
+        }
+    }
+
+    /**
+     * @param podName the pods the policy selects by {@code app.kubernetes.io/name}; empty = every pod
+     * @param podNames alternatively several names (matchExpressions In); used when one flow starts at two workloads
+     */
+    public record Policy(String name, List<String> podNames, List<String> policyTypes, List<Rule> ingress, List<Rule> egress) {
+        public Policy {
+            podNames = List.copyOf(podNames);
+            policyTypes = List.copyOf(policyTypes);
+            ingress = List.copyOf(ingress);
+            egress = List.copyOf(egress);
+        }
+
+        static Policy ingress(String name, String pod, Rule... rules) {
+            return new Policy(name, List.of(pod), List.of("Ingress"), List.of(rules), List.of());
+        }
+
+        static Policy egress(String name, List<String> pods, Rule... rules) {
+            return new Policy(name, pods, List.of("Egress"), List.of(), List.of(rules));
+        }
+    }
+
+    /**
+     * @param traefikHostNetwork Traefik runs in the host network namespace (Hetzner), so its connections come from
+     *                           the node addresses rather than from a traefik pod
+     */
+    public record Inputs(List<String> nodeIpv4s, boolean traefikHostNetwork, int postgresPort, int smtpPort) {
+        public Inputs {
+            nodeIpv4s = List.copyOf(nodeIpv4s);
+        }
+    }
+
+    private NetworkPolicyPlan() {}
+
+    public static List<Policy> plan(Inputs in) {
+        List<Peer> traefik = new ArrayList<>();
+        traefik.add(Peer.podsIn("kube-system", NAME_LABEL, "traefik"));
+        if (in.traefikHostNetwork()) {
+            in.nodeIpv4s().forEach(ip -> traefik.add(Peer.host(ip)));
+        }
+        Peer internet = Peer.internet();
+        Port api = Port.tcp(WorkloadPlan.API_PORT);
+        Port nextJs = Port.tcp(WorkloadPlan.NEXTJS_PORT);
+        Port postgres = Port.tcp(in.postgresPort());
+        Port redis = Port.tcp(WorkloadPlan.REDIS_PORT);
+
+        List<Peer> apiSources = new ArrayList<>(traefik);
+        apiSources.add(Peer.pods("web"));
+        apiSources.add(Peer.pods("vmagent")); // scrapes /metrics on the api port (ObservabilityAgents)
+
+        return List.of(
+                new Policy("default-deny-all", List.of(), List.of("Ingress", "Egress"), List.of(), List.of()),
+                Policy.egress("allow-dns", List.of(),
+                        new Rule(List.of(Peer.podsIn("kube-system", "k8s-app", "kube-dns")),
+                                List.of(new Port(DNS_PORT, "UDP"), new Port(DNS_PORT, "TCP")))),
+                Policy.ingress("allow-ingress-api", "api", new Rule(apiSources, List.of(api))),
+                Policy.ingress("allow-ingress-web", "web", new Rule(traefik, List.of(nextJs))),
+                Policy.ingress("allow-ingress-admin", "admin", new Rule(traefik, List.of(nextJs))),
+                Policy.egress("allow-egress-web-to-api", List.of("web"), new Rule(List.of(Peer.pods("api")), List.of(api))),
+                Policy.egress("allow-egress-api-worker-data", List.of("api", "worker"),
+                        new Rule(List.of(internet), List.of(postgres, Port.tcp(HTTPS_PORT))),
+                        new Rule(List.of(Peer.pods("redis")), List.of(redis))),
+                Policy.ingress("allow-ingress-redis", "redis",
+                        new Rule(List.of(Peer.pods("api"), Peer.pods("worker")), List.of(redis))),
+                Policy.egress("allow-egress-worker-smtp", List.of("worker"),
+                        new Rule(List.of(internet), List.of(Port.tcp(in.smtpPort())))),
+                Policy.egress("allow-egress-api-push", List.of("api"),
+                        new Rule(List.of(internet), List.of(Port.tcp(HTTPS_PORT)))),
+                Policy.egress("allow-egress-migrate-postgres", List.of(MIGRATE_NAME),
+                        new Rule(List.of(internet), List.of(postgres))));
+    }
+}

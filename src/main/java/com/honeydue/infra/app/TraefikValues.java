@@ -1,0 +1,84 @@
+package com.honeydue.infra.app;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The values of the k3s HelmChartConfig {@code traefik} (kube-system). On Hetzner (book ch. 06) Traefik runs as a
+ * DaemonSet in the host network, bound to :80/:443 of every node; it stays non-root because the cluster sets
+ * {@code net.ipv4.ip_unprivileged_port_start=0} on every node. Never on OVH, where klipper-lb fronts the default
+ * Traefik Deployment (runbook §10). Other components' values (e.g. metrics) are deep-merged in.
+ */
+public final class TraefikValues {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
+
+    private TraefikValues() {}
+
+    public static Map<String, Object> hostNetworkDaemonSet() {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("deployment", Map.of("kind", "DaemonSet"));
+        v.put("hostNetwork", true);
+        v.put("ports", Map.of("web", Map.of("port", 80), "websecure", Map.of("port", 443)));
+        // One node at a time, and no surge: two Traefik pods cannot both bind a node's :80.
+        v.put("updateStrategy", Map.of("type", "RollingUpdate",
+                "rollingUpdate", Map.of("maxUnavailable", 1, "maxSurge", 0)));
+        v.put("securityContext", Map.of(
+                "allowPrivilegeEscalation", false,
+                "capabilities", Map.of("drop", List.of("ALL")),
+                "readOnlyRootFilesystem", true));
+        v.put("podSecurityContext", Map.of(
+                "runAsNonRoot", true, "runAsUser", 65532, "runAsGroup", 65532,
+                "seccompProfile", Map.of("type", "RuntimeDefault")));
+        return v;
+    }
+
+    /** The values to apply, or empty when nothing overrides k3s's defaults (then no HelmChartConfig exists). */
+    public static Map<String, Object> values(boolean hostNetwork, Map<String, Object> extra) {
+        Map<String, Object> base = hostNetwork ? hostNetworkDaemonSet() : new LinkedHashMap<>();
+        return deepMerge(base, extra);
+    }
+
+    /** {@code overlay} wins on scalars and lists; nested maps merge key by key. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> deepMerge(Map<String, Object> base, Map<String, Object> overlay) {
+        Map<String, Object> out = new LinkedHashMap<>(base);
+        overlay.forEach((k, v) -> {
+            Object existing = out.get(k);
+            if (existing instanceof Map<?, ?> em && v instanceof Map<?, ?> vm) {
+                out.put(k, deepMerge((Map<String, Object>) em, (Map<String, Object>) vm));
+            } else {
+                out.put(k, v);
+            }
+        });
+        return out;
+    }
+
+    public static String yaml(Map<String, Object> values) {
+        try {
+            return YAML.writeValueAsString(sorted(values));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sorted keys so the rendered valuesContent (and its diff) is stable. */
+    @SuppressWarnings("unchecked")
+    private static Object sorted(Object o) {
+        if (o instanceof Map<?, ?> m) {
+            Map<String, Object> out = new java.util.TreeMap<>();
+            m.forEach((k, v) -> out.put(String.valueOf(k), sorted(v)));
+            return out;
+        }
+        if (o instanceof List<?> l) {
+            return l.stream().map(TraefikValues::sorted).toList();
+        }
+        return o;
+    }
+}

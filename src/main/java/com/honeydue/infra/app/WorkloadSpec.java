@@ -1,0 +1,41 @@
+package com.honeydue.infra.app;
+
+import java.util.List;
+
+/**
+ * Everything about one Deployment that is not an environment variable: its shape, probes, resources and the
+ * identity it runs as. The component turns it into a Deployment with the restricted security context.
+ *
+ * @param writablePaths emptyDir mounts; the root filesystem is read-only, so every path the process writes
+ *                      (tmp, Next.js cache) is listed here
+ * @param recreate      Recreate instead of RollingUpdate: for singletons that must never overlap (worker) or
+ *                      that hold a ReadWriteOnce volume (redis)
+ */
+public record WorkloadSpec(String name, String component, ImageReference image, int replicas, String portName,
+                           int port, ProbePlan.Probes probes, Resources resources, long runAsUser, long runAsGroup,
+                           List<String> writablePaths, boolean recreate, boolean scrapeMetrics) {
+    public WorkloadSpec {
+        writablePaths = List.copyOf(writablePaths);
+    }
+
+    /** Kubernetes quantities; every container gets both requests and limits. */
+    public record Resources(String cpuRequest, String memoryRequest, String cpuLimit, String memoryLimit) {
+        public long memoryRequestMi() {
+            return mebibytes(memoryRequest);
+        }
+
+        public long memoryLimitMi() {
+            return mebibytes(memoryLimit);
+        }
+
+        static long mebibytes(String q) {
+            if (q.endsWith("Gi")) {
+                return Long.parseLong(q.substring(0, q.length() - 2)) * 1024;
+            }
+            if (q.endsWith("Mi")) {
+                return Long.parseLong(q.substring(0, q.length() - 2));
+            }
+            throw new IllegalArgumentException("quantity '" + q + "' is not in Mi or Gi");
+        }
+    }
+}

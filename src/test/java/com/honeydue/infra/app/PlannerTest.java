@@ -1,0 +1,206 @@
+package com.honeydue.infra.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.honeydue.infra.StackFixtures;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Plain unit tests of the pure planners the component wires. */
+class PlannerTest {
+    private static final String DIGEST = "sha256:34fde60000000000000000000000000000000000000000000000000000000000";
+
+    // ------------------------------------------------------------------ image references
+
+    @Test
+    void imageReferenceParsesRegistryRepositoryTagAndDigest() {
+        var ref = ImageReference.parse("gitea.treytartt.com/admin/honeydue-api@" + DIGEST);
+        assertThat(ref.registry()).isEqualTo("gitea.treytartt.com");
+        assertThat(ref.repository()).isEqualTo("gitea.treytartt.com/admin/honeydue-api");
+        assertThat(ref.pinned()).isTrue();
+        assertThat(ref.shortId()).isEqualTo("34fde6000000");
+        var redis = ImageReference.parse("redis:7-alpine@" + DIGEST);
+        assertThat(redis.registry()).isEqualTo("docker.io");
+        assertThat(redis.tag()).contains("7-alpine");
+        assertThat(redis.toString()).isEqualTo("redis:7-alpine@" + DIGEST);
+        assertThat(ImageReference.parse("localhost:5000/x/y:1.2").registry()).isEqualTo("localhost:5000");
+    }
+
+    @Test
+    void imageReferenceWithoutDigestIsUnpinnedAndBadFormsAreExplained() {
+        assertThat(ImageReference.parse("gitea.treytartt.com/admin/honeydue-api:latest").pinned()).isFalse();
+        assertThatThrownBy(() -> ImageReference.parse("redis@sha256:34fde6")).hasMessageContaining("not sha256:<64 lower-case hex>");
+        assertThatThrownBy(() -> ImageReference.parse("Gitea/API")).hasMessageContaining("not a valid image name");
+        assertThatThrownBy(() -> ImageReference.parse(" ")).hasMessageContaining("is empty");
+        assertThat(ImageReference.parse("a/b:1").shortId()).isNotEqualTo(ImageReference.parse("a/b:2").shortId());
+    }
+
+    // ------------------------------------------------------------------ secrets payloads
+
+    @Test
+    void apr1MatchesOpenssl() {
+        // openssl passwd -apr1 -salt <salt> <password>
+        assertThat(Htpasswd.apr1("correct horse", "abcdefgh")).isEqualTo("$apr1$abcdefgh$sIQmFnT1CuEXAsyjuXjUX/");
+        assertThat(Htpasswd.apr1("p", "x1")).isEqualTo("$apr1$x1$K3NSuJcBF7sBglVA68wAL0");
+        assertThat(Htpasswd.apr1("a-much-longer-password-over-16-bytes", "12345678"))
+                .isEqualTo("$apr1$12345678$IUMroU4n1lKoUKGfmxVUD/");
+    }
+
+    @Test
+    void htpasswdLineIsDeterministicAndSaltedPerUser() {
+        String line = Htpasswd.line("admin", "s3cret");
+        assertThat(line).isEqualTo(Htpasswd.line("admin", "s3cret")).startsWith("admin:$apr1$").doesNotContain("s3cret");
+        assertThat(line.split("\\$")[2]).hasSize(8);
+        assertThat(Htpasswd.line("ops", "s3cret").split(":")[1]).isNotEqualTo(line.split(":")[1]);
+        assertThatThrownBy(() -> Htpasswd.line("a:b", "x")).hasMessageContaining("':'");
+    }
+
+    @Test
+    void dockerConfigJsonHasTheAuthsEntryKubeletExpects() throws Exception {
+        JsonNode json = new ObjectMapper().readTree(DockerConfigJson.of("gitea.treytartt.com", "admin", "tok"));
+        JsonNode entry = json.path("auths").path("gitea.treytartt.com");
+        assertThat(entry.path("username").asText()).isEqualTo("admin");
+        assertThat(entry.path("password").asText()).isEqualTo("tok");
+        assertThat(new String(Base64.getDecoder().decode(entry.path("auth").asText()))).isEqualTo("admin:tok");
+        assertThatThrownBy(() -> DockerConfigJson.of("https://gitea.treytartt.com/", "a", "b")).hasMessageContaining("bare host");
+    }
+
+    // ------------------------------------------------------------------ probes and workloads
+
+    @Test
+    void probeBudgetsFollowSeed003() {
+        assertThat(ProbePlan.api(8000).startup().budgetSeconds()).isEqualTo(240);
+        assertThat(ProbePlan.api(8000).readiness().httpPath()).contains("/api/health/");
+        var nextJs = ProbePlan.nextJs(3000);
+        assertThat(List.of(nextJs.startup(), nextJs.readiness(), nextJs.liveness()))
+                .allSatisfy(p -> assertThat(p.httpPath()).contains("/"));
+        assertThat(nextJs.startup().failureThreshold()).isEqualTo(24);
+        assertThat(ProbePlan.redis(6379).readiness().execCommand()).noneMatch(a -> a.contains("-a "));
+    }
+
+    @Test
+    void wholeAppRequestsAboutOneGigabyteAndEveryWorkloadHasLimits() {
+        var specs = WorkloadPlan.deployments(StackFixtures.config("ovh").app());
+        assertThat(WorkloadPlan.totalMemoryRequestMi(specs)).isBetween(900L, 1200L);
+        assertThat(specs).allSatisfy(s -> {
+            assertThat(s.resources().memoryLimitMi()).isGreaterThanOrEqualTo(s.resources().memoryRequestMi());
+            assertThat(s.runAsUser()).isPositive();
+            assertThat(s.writablePaths()).contains("/tmp");
+        });
+        assertThat(specs).filteredOn(WorkloadSpec::recreate).extracting(WorkloadSpec::name).containsExactlyInAnyOrder("worker", "redis");
+    }
+
+    // ------------------------------------------------------------------ network policies
+
+    @Test
+    void networkPolicyPlanHasElevenPoliciesWithDefaultDenyFirst() {
+        var plan = NetworkPolicyPlan.plan(new NetworkPolicyPlan.Inputs(List.of("51.81.83.33"), false, 5432, 587));
+        assertThat(plan).hasSize(11);
+        assertThat(plan).extracting(NetworkPolicyPlan.Policy::name).doesNotHaveDuplicates()
+                .doesNotContain("allow-egress-from-vmagent", "alloy-logs");
+        var deny = plan.get(0);
+        assertThat(deny.podNames()).isEmpty();
+        assertThat(deny.policyTypes()).containsExactly("Ingress", "Egress");
+        assertThat(deny.ingress()).isEmpty();
+        assertThat(deny.egress()).isEmpty();
+    }
+
+    @Test
+    void externalEgressUsesTheInternetMinusClusterCidrsOnExactPorts() {
+        var plan = NetworkPolicyPlan.plan(new NetworkPolicyPlan.Inputs(List.of("51.81.83.33"), false, 5432, 587));
+        var data = policy(plan, "allow-egress-api-worker-data");
+        assertThat(data.podNames()).containsExactly("api", "worker");
+        var external = data.egress().get(0);
+        assertThat(external.peers()).singleElement().satisfies(p -> {
+            assertThat(p.cidr()).contains("0.0.0.0/0");
+            assertThat(p.except()).containsExactly("10.42.0.0/16", "10.43.0.0/16");
+        });
+        assertThat(external.ports()).extracting(NetworkPolicyPlan.Port::port).containsExactly(5432, 443);
+        // Redis is in-cluster: matched by pod labels, never by Service IP (egress is checked after DNAT, §9.2).
+        assertThat(data.egress().get(1).peers().get(0).podLabels()).containsEntry("app.kubernetes.io/name", "redis");
+        assertThat(policy(plan, "allow-egress-worker-smtp").egress().get(0).ports()).extracting(NetworkPolicyPlan.Port::port).containsExactly(587);
+        assertThat(policy(plan, "allow-egress-migrate-postgres").podNames()).containsExactly("migrate");
+        assertThat(policy(plan, "allow-dns").egress().get(0).ports()).extracting(NetworkPolicyPlan.Port::protocol)
+                .containsExactly("UDP", "TCP");
+    }
+
+    @Test
+    void hostNetworkTraefikAdmitsEveryNodeAddress() {
+        var nodes = List.of("178.104.247.152", "178.105.32.198", "178.104.249.189");
+        var hetzner = NetworkPolicyPlan.plan(new NetworkPolicyPlan.Inputs(nodes, true, 5432, 587));
+        for (String name : List.of("allow-ingress-api", "allow-ingress-web", "allow-ingress-admin")) {
+            var peers = policy(hetzner, name).ingress().get(0).peers();
+            assertThat(peers).extracting(p -> p.cidr().orElse("pods"))
+                    .contains("178.104.247.152/32", "178.105.32.198/32", "178.104.249.189/32", "pods");
+        }
+        var ovh = NetworkPolicyPlan.plan(new NetworkPolicyPlan.Inputs(nodes, false, 5432, 587));
+        assertThat(policy(ovh, "allow-ingress-web").ingress().get(0).peers()).allSatisfy(p -> assertThat(p.cidr()).isEmpty());
+        assertThat(policy(ovh, "allow-ingress-api").ingress().get(0).peers()).extracting(p -> p.podLabels().get("app.kubernetes.io/name"))
+                .contains("traefik", "web", "vmagent");
+    }
+
+    // ------------------------------------------------------------------ ingress and Traefik
+
+    @Test
+    void ingressPlanSeparatesAdminAndExemptsOnlyTheHealthPath() {
+        var routes = List.of(IngressRoute.parse("api.myhoneydue.com=api"), IngressRoute.parse("myhoneydue.com=api"),
+                IngressRoute.parse("admin.myhoneydue.com=admin"));
+        var on = IngressPlan.plan(routes, true, false, Optional.of("api.myhoneydue.com"));
+        assertThat(on).extracting(IngressPlan.IngressSpec::name).containsExactly("honeydue-public", "honeydue-admin", "honeydue-api-health");
+        assertThat(on.get(0).middlewares()).containsExactly("cloudflare-only");
+        assertThat(on.get(1).middlewares()).containsExactly("cloudflare-only", "admin-basic-auth");
+        assertThat(on.get(2).middlewares()).isEmpty();
+        assertThat(on.get(2).exactPath()).contains("/api/health/");
+        var off = IngressPlan.plan(routes, false, true, Optional.empty());
+        assertThat(off).hasSize(2);
+        assertThat(off.get(0).middlewares()).isEmpty();
+        assertThat(off.get(1).middlewares()).containsExactly("admin-basic-auth");
+        assertThat(off).allSatisfy(s -> {
+            assertThat(s.tls()).isTrue();
+            assertThat(s.entrypoint()).isEqualTo("websecure");
+        });
+        assertThat(IngressPlan.middlewareRef("honeydue", "cloudflare-only")).isEqualTo("honeydue-cloudflare-only@kubernetescrd");
+    }
+
+    @Test
+    void ingressRouteParsingExplainsTheForm() {
+        assertThat(IngressRoute.parse("app.myhoneydue.com=web")).isEqualTo(new IngressRoute("app.myhoneydue.com", "web"));
+        assertThatThrownBy(() -> IngressRoute.parse("api.myhoneydue.com")).hasMessageContaining("<host>=<service>");
+        assertThatThrownBy(() -> IngressRoute.parse("API.example.com=api")).hasMessageContaining("lower-case");
+        assertThatThrownBy(() -> IngressRoute.parse("x.example.com=redis")).hasMessageContaining("not routable");
+    }
+
+    @Test
+    void traefikValuesExistOnlyForHostNetworkOrExtrasAndMergeDeeply() throws Exception {
+        assertThat(TraefikValues.values(false, Map.of())).isEmpty();
+        var extra = Map.<String, Object>of("metrics", Map.of("prometheus", Map.of("entryPoint", "metrics")),
+                "ports", Map.of("metrics", Map.of("port", 9100)));
+        var merged = TraefikValues.values(true, extra);
+        JsonNode yaml = new ObjectMapper(new YAMLFactory()).readTree(TraefikValues.yaml(merged));
+        assertThat(yaml.path("ports").path("web").path("port").asInt()).isEqualTo(80);
+        assertThat(yaml.path("ports").path("metrics").path("port").asInt()).isEqualTo(9100);
+        assertThat(yaml.path("metrics").path("prometheus").path("entryPoint").asText()).isEqualTo("metrics");
+        assertThat(yaml.path("deployment").path("kind").asText()).isEqualTo("DaemonSet");
+        assertThat(TraefikValues.values(false, extra)).containsOnlyKeys("metrics", "ports");
+        assertThat(TraefikValues.yaml(merged)).isEqualTo(TraefikValues.yaml(TraefikValues.values(true, extra)));
+    }
+
+    @Test
+    void smokeCheckEnvironmentTargetsTheNodesOwnAddress() {
+        var env = SmokeCheckPlan.environment("1.2.3.4", new AppConfig.SmokeCheck(true, "api.example.com", 5, 2));
+        assertThat(env).containsEntry("NODE_IPS", "1.2.3.4").containsEntry("SMOKE_HOST", "api.example.com")
+                .containsEntry("ATTEMPTS", "5").containsEntry("DELAY_SECONDS", "2").containsEntry("SMOKE_PATH", "/api/health/");
+        assertThat(SmokeCheckPlan.script()).startsWith("#!/usr/bin/env bash").contains("set -euo pipefail");
+    }
+
+    private static NetworkPolicyPlan.Policy policy(List<NetworkPolicyPlan.Policy> plan, String name) {
+        return plan.stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+    }
+}
