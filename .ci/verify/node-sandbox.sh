@@ -70,6 +70,7 @@ cleanup() {
   if ! grep -q " $work/" /proc/mounts; then rm -rf "$work"; fi
 }
 trap cleanup EXIT
+trap "exit 143" TERM INT # make sure cleanup runs when the run is stopped
 
 progress "sandbox: fresh copy of $template"
 cp -a "$template" "$root"
