@@ -8,7 +8,12 @@ read -r -a pkgs <<<"$PACKAGES"
 retry 5 10 "apt-get install" -- apt_get install -qq "${pkgs[@]}" \
   || die "installing ${PACKAGES} failed" "ssh in and run 'sudo apt-get install ${PACKAGES}' to see why, then 'pulumi up' again"
 
-as_root systemctl enable --now iscsid fail2ban
+if systemd_running; then
+  as_root systemctl enable --now iscsid fail2ban
+else
+  # A root without a running systemd (container, chroot, rescue image) has no service manager to ask.
+  log "no systemd running: not enabling/starting iscsid and fail2ban here"
+fi
 
 # Non-interactive unattended-upgrades: the same answer dpkg-reconfigure -plow would record.
 echo 'unattended-upgrades unattended-upgrades/enable_auto_updates boolean true' | as_root debconf-set-selections
@@ -49,7 +54,13 @@ if [ "$(as_root cat "$dropin" 2>/dev/null || true)" != "$want" ]; then
     die "sshd rejected the hardened config (rolled back)" "run 'sudo sshd -t' on the node to see why"
   fi
   # reload keeps existing sessions, including this one.
-  as_root systemctl reload ssh 2>/dev/null || as_root systemctl reload sshd
+  if systemd_running; then
+    as_root systemctl reload ssh 2>/dev/null || as_root systemctl reload sshd
+  elif as_root test -s /run/sshd.pid; then
+    as_root kill -HUP "$(as_root cat /run/sshd.pid)" # what the ssh unit's reload does
+  else
+    log "sshd is not running; it reads the new config when it starts"
+  fi
   log "sshd set to key-only authentication"
 fi
 log "bootstrap complete"

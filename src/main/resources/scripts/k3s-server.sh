@@ -11,6 +11,7 @@ if [ "$JOIN" = "true" ]; then
   IFS= read -r token || die "no cluster token on stdin" "the init node's token step must run first"
   [ -n "$token" ] || die "empty cluster token on stdin" "check the init node: sudo cat /var/lib/rancher/k3s/server/node-token"
   as_root install -d -m 700 /etc/rancher/k3s
+  # shellcheck disable=SC2016 # $1 is expanded by the inner root shell, on purpose: the token never reaches argv.
   printf '%s\n' "$token" | as_root sh -c 'umask 077 && cat > "$1"' sh "$TOKEN_FILE"
   unset token
 fi

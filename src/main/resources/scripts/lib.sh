@@ -17,8 +17,9 @@ as_root() {
 }
 
 # retry <attempts> <first delay s> <description> -- command...   (exponential backoff, bounded)
+# RETRY_FIRST_DELAY_SECONDS overrides every first delay (fault tests use it to stay quick).
 retry() {
-  local attempts=$1 delay=$2 what=$3 n=1
+  local attempts=$1 delay=${RETRY_FIRST_DELAY_SECONDS:-$2} what=$3 n=1
   shift 4
   until "$@"; do
     if [ "$n" -ge "$attempts" ]; then
@@ -31,6 +32,9 @@ retry() {
     delay=$((delay * 2))
   done
 }
+
+# True when systemd is the running init (its runtime directory exists); false in a chroot or container.
+systemd_running() { [ -d /run/systemd/system ]; }
 
 # A fresh box runs unattended-upgrades at first boot and holds the dpkg lock for minutes.
 # apt waits for the lock itself (bounded by DPkg::Lock::Timeout); retry covers flaky mirrors.

@@ -197,7 +197,8 @@ class PlannerTest {
         var env = SmokeCheckPlan.environment("1.2.3.4", new AppConfig.SmokeCheck(true, "api.example.com", 5, 2));
         assertThat(env).containsEntry("NODE_IPS", "1.2.3.4").containsEntry("SMOKE_HOST", "api.example.com")
                 .containsEntry("ATTEMPTS", "5").containsEntry("DELAY_SECONDS", "2").containsEntry("SMOKE_PATH", "/api/health/");
-        assertThat(SmokeCheckPlan.script()).startsWith("#!/usr/bin/env bash").contains("set -euo pipefail");
+        // A node step: lib.sh supplies the shebang, strict mode, log and die; the step must not redefine them.
+        assertThat(SmokeCheckPlan.script()).doesNotContain("#!/").doesNotContain("log() {").contains("die ");
     }
 
     private static NetworkPolicyPlan.Policy policy(List<NetworkPolicyPlan.Policy> plan, String name) {
