@@ -51,7 +51,10 @@ public final class HoneyDueStack {
 
         var app = new HoneyDueApp("app", new HoneyDueAppArgs(config.app(), config.cluster(), cluster.kubernetesProvider(),
                 cluster.nodeLabels(), edgeAllowList, config.edge().originTls(),
-                observabilityPlan.requiredPodSecurityEnforce(), traefikValues(config, observabilityPlan)), gated);
+                observabilityPlan.requiredPodSecurityEnforce(), traefikValues(config, observabilityPlan),
+                config.observability().workerMetricsEnabled() && config.observability().vmagentEnabled()
+                        ? java.util.OptionalInt.of(ObservabilityPlan.WORKER_METRICS_PORT) : java.util.OptionalInt.empty()),
+                gated);
 
         var observability = new ObservabilityAgents("observability", new ObservabilityAgentsArgs(config.observability(),
                 config.cluster(), cluster.kubernetesProvider(), HoneyDueApp.NAMESPACE, List.of(app.namespace())), gated);

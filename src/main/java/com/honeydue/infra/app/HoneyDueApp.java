@@ -349,7 +349,8 @@ public final class HoneyDueApp extends ComponentResource {
 
     private List<Resource> networkPolicies(HoneyDueAppArgs args, List<Resource> deps) {
         var inputs = new NetworkPolicyPlan.Inputs(args.cluster().nodes().stream().map(NodeSpec::ipv4).toList(),
-                args.cluster().traefikHostNetwork(), args.config().database().port(), args.config().smtpPort());
+                args.cluster().traefikHostNetwork(), args.config().database().port(), args.config().smtpPort(),
+                args.workerMetricsPort());
         List<Resource> out = new ArrayList<>();
         for (var p : NetworkPolicyPlan.plan(inputs)) {
             var spec = NetworkPolicySpecArgs.builder()

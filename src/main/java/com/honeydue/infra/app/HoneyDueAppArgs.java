@@ -13,10 +13,11 @@ import java.util.Map;
  * @param originTls           Cloudflare Full (strict): Ingresses terminate TLS with secret cloudflare-origin-cert
  * @param podSecurityEnforce  Pod Security level enforced on the namespace (warn and audit stay restricted)
  * @param extraTraefikValues  Traefik chart values other components need (deep-merged into the HelmChartConfig)
+ * @param workerMetricsPort   the worker's /metrics port when the agents scrape it; empty = not scraped
  */
 public record HoneyDueAppArgs(AppConfig config, ClusterConfig cluster, Provider provider, List<Resource> nodeLabels,
                               List<String> cloudflareAllowList, boolean originTls, String podSecurityEnforce,
-                              Map<String, Object> extraTraefikValues) {
+                              Map<String, Object> extraTraefikValues, java.util.OptionalInt workerMetricsPort) {
     public static final List<String> POD_SECURITY_LEVELS = List.of("restricted", "baseline", "privileged");
 
     public HoneyDueAppArgs {

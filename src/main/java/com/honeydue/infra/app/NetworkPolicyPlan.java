@@ -78,9 +78,14 @@ public final class NetworkPolicyPlan {
      * @param traefikHostNetwork Traefik runs in the host network namespace (Hetzner), so its connections come from
      *                           the node addresses rather than from a traefik pod
      */
-    public record Inputs(List<String> nodeIpv4s, boolean traefikHostNetwork, int postgresPort, int smtpPort) {
+    public record Inputs(List<String> nodeIpv4s, boolean traefikHostNetwork, int postgresPort, int smtpPort,
+                         java.util.OptionalInt workerMetricsPort) {
         public Inputs {
             nodeIpv4s = List.copyOf(nodeIpv4s);
+        }
+
+        public Inputs(List<String> nodeIpv4s, boolean traefikHostNetwork, int postgresPort, int smtpPort) {
+            this(nodeIpv4s, traefikHostNetwork, postgresPort, smtpPort, java.util.OptionalInt.empty());
         }
     }
 
@@ -102,7 +107,7 @@ public final class NetworkPolicyPlan {
         apiSources.add(Peer.pods("web"));
         apiSources.add(Peer.pods("vmagent")); // scrapes /metrics on the api port (ObservabilityAgents)
 
-        return List.of(
+        List<Policy> policies = new ArrayList<>(List.of(
                 new Policy("default-deny-all", List.of(), List.of("Ingress", "Egress"), List.of(), List.of()),
                 Policy.egress("allow-dns", List.of(),
                         new Rule(List.of(Peer.podsIn("kube-system", "k8s-app", "kube-dns")),
@@ -121,6 +126,10 @@ public final class NetworkPolicyPlan {
                 Policy.egress("allow-egress-api-push", List.of("api"),
                         new Rule(List.of(internet), List.of(Port.tcp(HTTPS_PORT)))),
                 Policy.egress("allow-egress-migrate-postgres", List.of(MIGRATE_NAME),
-                        new Rule(List.of(internet), List.of(postgres))));
+                        new Rule(List.of(internet), List.of(postgres)))));
+        // Runbook §11 item 6: once the worker serves /metrics, vmagent must reach it through the default deny.
+        in.workerMetricsPort().ifPresent(port -> policies.add(Policy.ingress("allow-ingress-worker-metrics", "worker",
+                new Rule(List.of(Peer.pods("vmagent")), List.of(Port.tcp(port))))));
+        return List.copyOf(policies);
     }
 }

@@ -141,6 +141,13 @@ class PlannerTest {
                     .contains("178.104.247.152/32", "178.105.32.198/32", "178.104.249.189/32", "pods");
         }
         var ovh = NetworkPolicyPlan.plan(new NetworkPolicyPlan.Inputs(nodes, false, 5432, 587));
+        // Worker metrics (runbook §11 item 6): a 12th policy admits vmagent on the worker's port, nothing else.
+        var withWorkerMetrics = NetworkPolicyPlan.plan(new NetworkPolicyPlan.Inputs(nodes, false, 5432, 587, java.util.OptionalInt.of(6060)));
+        assertThat(withWorkerMetrics).hasSize(ovh.size() + 1);
+        var workerMetrics = withWorkerMetrics.get(withWorkerMetrics.size() - 1);
+        assertThat(workerMetrics.name()).isEqualTo("allow-ingress-worker-metrics");
+        assertThat(workerMetrics.podNames()).containsExactly("worker");
+        assertThat(workerMetrics.egress()).isEmpty();
         assertThat(policy(ovh, "allow-ingress-web").ingress().get(0).peers()).allSatisfy(p -> assertThat(p.cidr()).isEmpty());
         assertThat(policy(ovh, "allow-ingress-api").ingress().get(0).peers()).extracting(p -> p.podLabels().get("app.kubernetes.io/name"))
                 .contains("traefik", "web", "vmagent");

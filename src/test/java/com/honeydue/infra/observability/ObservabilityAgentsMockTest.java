@@ -86,6 +86,17 @@ class ObservabilityAgentsMockTest {
     }
 
     @Test
+    void workerMetricsOpenTheWorkerToVmagentOnlyOnItsMetricsPort() {
+        StackRun run = MockStackRunner.run(ObsStacks.config("ovh", Map.of("workerMetricsEnabled", "true")));
+        JsonNode spec = run.named(NETPOL, "allow-ingress-worker-metrics").inputs().path("spec");
+        assertThat(spec.at("/podSelector/matchLabels/app.kubernetes.io~1name").asText()).isEqualTo("worker");
+        assertThat(spec.at("/ingress/0/from/0/podSelector/matchLabels/app.kubernetes.io~1name").asText()).isEqualTo("vmagent");
+        assertThat(spec.at("/ingress/0/ports/0/port").asInt()).isEqualTo(6060);
+        assertThat(run.named("kubernetes:core/v1:ConfigMap", "vmagent-config").inputs().at("/data/scrape.yaml").asText())
+                .contains("job_name: worker");
+    }
+
+    @Test
     void withTheAppTheNamespaceHasTheRunbooks7ServiceAccountsAnd13NetworkPolicies() {
         StackRun run = StackFixtures.run("ovh");
         java.util.function.BiFunction<String, String, List<String>> all = (type, ns) -> run.ofType(type).stream()
