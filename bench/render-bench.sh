@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Render benchmark: synthetic OVH-profile stacks of 3, 11, 31 and 101 nodes (odd counts, so the etcd quorum rule
-# holds without allowNonHaNodeCount) that own the DNS of 4 hostnames like the ovh stack, each rendered by
+# Render benchmark: the ovh stack with synthetic node lists of 3, 11, 31 and 101 nodes (odd counts, so the etcd
+# quorum rule holds without allowNonHaNodeCount), everything else as in Pulumi.ovh.yaml, each rendered by
 # bin/honeydue-infra in a fresh JVM. Prints resources, wall time without JVM start (the CLI's own in-process
 # timing), wall time with it (the whole process), ms per resource and the output size; each time is the best of
 # REPEAT runs (default 3: the machine is shared).
@@ -30,12 +30,12 @@ for n in "${counts[@]}"; do
     done
     echo "  honeydue-infra:nodeLabels:"
     echo "    - bench-node-1:honeydue/redis=true"
-    # Like the ovh stack: this stack owns the DNS (4 hostnames x N nodes records), zone id offline placeholder.
-    echo "  honeydue-infra:ownsPublicDns: true"
-    echo "  honeydue-infra:cloudflareZoneName: example.com"
-    echo "  honeydue-infra:publicHostnames:"
-    for h in api app admin; do echo "    - $h.example.com"; done
-    echo "    - example.com"
+    # Everything else exactly as the ovh stack (app, edge, observability): only the node list differs.
+    awk '/^  honeydue-infra:(provider|nodes|nodeLabels|initialServer):/ { skip = 1; next }
+         skip && /^    - / { next }
+         { skip = 0 }
+         /^  honeydue-infra:/ { print }
+         /^    - / { print }' "$root/Pulumi.ovh.yaml"
   } >"$work/Pulumi.$stack.yaml"
 
   total_ms=""
