@@ -1,6 +1,9 @@
 # Step: install or join a k3s server (runbook §6.3/§6.4), then wait until this node is Ready.
-# A joining server reads the cluster token from stdin into a root-only file; it is never echoed or on argv.
+# Secrets arrive on stdin, one per line, and go to root-only files; they are never echoed or on argv:
+# the cluster token (joining servers), then the etcd S3 access and secret keys (ETCD_S3=true).
 : "${K3S_VERSION:?}" "${K3S_ARGS:?}" "${NODE_NAME:?}" "${READY_TIMEOUT_SECONDS:?}" "${INSTALLER_URL:?}" "${JOIN:?}"
+: "${ETCD_S3:=false}"
+S3_CONFIG=/etc/rancher/k3s/config.yaml.d/50-etcd-s3.yaml
 TOKEN_FILE=/etc/rancher/k3s/cluster-token
 STATE_DIR=/var/lib/honeydue
 FINGERPRINT_FILE=$STATE_DIR/k3s-server.fingerprint
@@ -16,7 +19,26 @@ if [ "$JOIN" = "true" ]; then
   unset token
 fi
 
-fingerprint=$(printf '%s\n' "$K3S_VERSION" "${args[@]}" | sha256sum | cut -d' ' -f1)
+# root_write <file>: stdin to a file only root can read, created that way (no window with wider permissions).
+root_write() {
+  # shellcheck disable=SC2016 # $1 is expanded by the inner root shell, on purpose: secrets never reach argv.
+  as_root sh -c 'umask 077 && mkdir -p "$(dirname "$1")" && cat > "$1"' sh "$1"
+}
+
+if [ "$ETCD_S3" = "true" ]; then
+  IFS= read -r s3_access || die "no etcd S3 access key on stdin" "set it: pulumi config set --secret etcdS3AccessKey ..."
+  IFS= read -r s3_secret || die "no etcd S3 secret key on stdin" "set it: pulumi config set --secret etcdS3SecretKey ..."
+  # YAML single-quoted scalars: a quote inside is written twice.
+  printf "etcd-s3-access-key: '%s'\netcd-s3-secret-key: '%s'\n" "${s3_access//\'/\'\'}" "${s3_secret//\'/\'\'}" \
+    | root_write "$S3_CONFIG"
+  unset s3_access s3_secret
+elif as_root test -f "$S3_CONFIG"; then
+  as_root rm -f "$S3_CONFIG"
+fi
+
+# The S3 credentials count as configuration too (rotating them restarts k3s), but only as a hash.
+s3_hash=$(as_root sha256sum "$S3_CONFIG" 2>/dev/null | cut -d' ' -f1 || true)
+fingerprint=$(printf '%s\n' "$K3S_VERSION" "${args[@]}" "$s3_hash" | sha256sum | cut -d' ' -f1)
 k3s_active() { as_root systemctl is-active --quiet k3s 2>/dev/null; }
 drained=no
 if [ "$(as_root cat "$FINGERPRINT_FILE" 2>/dev/null || true)" = "$fingerprint" ] && k3s_active; then

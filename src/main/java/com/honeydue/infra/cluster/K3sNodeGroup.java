@@ -71,7 +71,7 @@ public final class K3sNodeGroup extends ComponentResource {
                 // No initial server left (it was replaced): the join target is live and already has the token.
                 token = tokenReader(c, target, List.of(bootstraps.get(target.alias())));
             }
-            Optional<Output<String>> stdin = initial ? Optional.empty() : Optional.of(token.stdout().asSecret());
+            Optional<Output<String>> stdin = serverStdin(c, initial ? Optional.empty() : Optional.of(token.stdout()));
             RemoteStep install = NodeStepPlan.k3sServer(c, node, initial ? Optional.empty() : Optional.of(target.ipv4()));
             previous = remote(node.alias() + "-k3s-server", connection(c, node), install,
                     Optional.of(NodeStepPlan.k3sRemove(c, node)), List.of(c.k3sVersion(), node.ipv4()), deps, stdin, false);
@@ -129,6 +129,21 @@ public final class K3sNodeGroup extends ComponentResource {
             }
         }
         return previous;
+    }
+
+    /**
+     * What a server step reads on stdin, one value per line and always secret: the join token (joining servers),
+     * then the S3 snapshot credentials (when etcdS3Enabled). Nothing at all for an initial server without S3.
+     */
+    private static Optional<Output<String>> serverStdin(ClusterConfig c, Optional<Output<String>> token) {
+        Output<String> s3 = c.etcdS3()
+                .map(s -> Output.tuple(s.accessKey().output(), s.secretKey().output()).applyValue(t -> t.t1 + "\n" + t.t2 + "\n"))
+                .orElse(Output.of(""));
+        if (token.isEmpty() && c.etcdS3().isEmpty()) {
+            return Optional.empty();
+        }
+        Output<String> first = token.map(t -> t.applyValue(v -> v.strip() + "\n")).orElse(Output.of(""));
+        return Optional.of(Output.tuple(first, s3).applyValue(t -> t.t1 + t.t2).asSecret());
     }
 
     /** Reads the cluster join token from a live server; the token only ever travels as a secret. */

@@ -50,6 +50,16 @@ public final class K3sServerFlags {
         }
         f.add("--etcd-snapshot-schedule-cron=" + c.etcdSnapshotCron());
         f.add("--etcd-snapshot-retention=" + c.etcdSnapshotRetention());
+        c.etcdS3().ifPresent(s3 -> {
+            // The credentials are not flags: the step writes them to a root-only config drop-in from stdin.
+            f.add("--etcd-s3");
+            f.add("--etcd-s3-endpoint=" + s3.endpoint());
+            if (!s3.region().isEmpty()) {
+                f.add("--etcd-s3-region=" + s3.region());
+            }
+            f.add("--etcd-s3-bucket=" + s3.bucket());
+            f.add("--etcd-s3-folder=" + s3.folder());
+        });
         return List.copyOf(f);
     }
 }

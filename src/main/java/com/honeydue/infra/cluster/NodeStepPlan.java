@@ -37,6 +37,7 @@ public final class NodeStepPlan {
         env.put("READY_TIMEOUT_SECONDS", Integer.toString(c.nodeReadyTimeoutSeconds()));
         env.put("INSTALLER_URL", c.k3sInstallerUrl());
         env.put("JOIN", Boolean.toString(joinTarget.isPresent()));
+        env.put("ETCD_S3", Boolean.toString(c.etcdS3().isPresent()));
         return RemoteStep.of("k3s-server", "k3s-server.sh", env);
     }
 

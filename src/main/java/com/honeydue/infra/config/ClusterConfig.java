@@ -29,7 +29,12 @@ public record ClusterConfig(
         String k3sInstallerUrl,
         Optional<NodeSpec> initialServer,
         NodeSpec joinTarget,
-        Optional<String> etcdRestoreSnapshot) {
+        Optional<String> etcdRestoreSnapshot,
+        Optional<EtcdS3> etcdS3) {
+
+    /** Off-site etcd snapshots (k3s --etcd-s3): where they go, and credentials that only travel as secrets. */
+    public record EtcdS3(String endpoint, String region, String bucket, String folder, Secret accessKey, Secret secretKey) {}
+
 
     public static final String REDIS_LABEL = "honeydue/redis";
 

@@ -111,7 +111,31 @@ public final class ClusterConfigLoader {
         }
         return new ClusterConfig(profile, nodes, sshUser, sshKey, dialErrorLimit, perDialTimeout, k3sVersion, flannel,
                 flannelExternalIp, servicelb, hostNetworkTraefik, lowPorts, kubeProxy, cron, retention, restrictApi,
-                adminCidrs, extra, labels, readyTimeout, installer, initial, joinTarget, restore(r));
+                adminCidrs, extra, labels, readyTimeout, installer, initial, joinTarget, restore(r), etcdS3(r));
+    }
+
+    /** Optional S3 copies of the etcd snapshots (Backblaze B2 is S3-compatible and already in use). */
+    private static Optional<ClusterConfig.EtcdS3> etcdS3(ConfigReader r) {
+        if (!r.bool("etcdS3Enabled")) {
+            return Optional.empty();
+        }
+        String endpoint = r.string("etcdS3Endpoint", Pattern.compile("^[A-Za-z0-9.-]+(:\\d{1,5})?$"),
+                "an S3 endpoint host without scheme, e.g. s3.us-east-005.backblazeb2.com");
+        String region = r.string("etcdS3Region");
+        String bucket = r.string("etcdS3Bucket", Pattern.compile("^[a-zA-Z0-9][a-zA-Z0-9._-]{1,62}$"),
+                "an S3 bucket name, e.g. honeydue-etcd-snapshots");
+        String folder = r.string("etcdS3Folder");
+        if (folder.isEmpty()) {
+            folder = "etcd-" + r.stack();
+        } else if (!Pattern.matches("^[A-Za-z0-9._/-]+$", folder)) {
+            r.problem("etcdS3Folder", "'" + folder + "' is not a folder name; expected letters, digits, . _ - and /");
+        }
+        var access = r.secret("etcdS3AccessKey", true);
+        var secret = r.secret("etcdS3SecretKey", true);
+        if (access.isEmpty() || secret.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ClusterConfig.EtcdS3(endpoint, region, bucket, folder, access.get(), secret.get()));
     }
 
     /** A restore is destructive: it needs the snapshot name AND a confirmation naming stack and snapshot. */

@@ -134,4 +134,21 @@ class ClusterDay2Test {
         assertThat(cmd(run, "kubeconfig").dependsOn()).contains(rejoin3.urn());
         assertThat(run(Map.of()).ofType(CMD)).noneMatch(r -> r.name().contains("etcd-restore"));
     }
+
+    @Test
+    void etcdSnapshotsCanAlsoGoToS3WithCredentialsOnlyOnStdin() {
+        StackRun run = run(Map.of("etcdS3Enabled", "true", "etcdS3Bucket", "honeydue-etcd"));
+        for (String node : List.of("ovhcloud1", "ovhcloud2", "ovhcloud3")) {
+            var step = cmd(run, node + "-k3s-server");
+            assertThat(env(step).get("K3S_ARGS")).contains("--etcd-s3", "--etcd-s3-endpoint=s3.us-east-005.backblazeb2.com",
+                    "--etcd-s3-region=us-east-005", "--etcd-s3-bucket=honeydue-etcd", "--etcd-s3-folder=etcd-ovh")
+                    .doesNotContain("access-key", "secret-key");
+            assertThat(env(step)).containsEntry("ETCD_S3", "true");
+            assertThat(step.secretPaths()).as(node + ": the credentials travel on stdin, as a secret").contains("/stdin");
+        }
+        assertThat(cmd(run(Map.of()), "ovhcloud1-k3s-server").inputs().has("stdin"))
+                .as("an initial server without S3 reads nothing on stdin").isFalse();
+        var e = ConfigOverrides.failure("ovh", Map.of("etcdS3Enabled", "true"));
+        assertThat(e.getMessage()).contains("honeydue-infra:etcdS3Bucket").contains("S3 bucket name");
+    }
 }
