@@ -108,6 +108,8 @@ public final class HoneyDueApp extends ComponentResource {
     public static final String NAMESPACE = "honeydue";
     public static final String APP_SECRETS = "honeydue-secrets";
     public static final String APNS_SECRET = "honeydue-apns-key";
+    /** Key of honeydue-secrets holding the Redis config with the password (mounted into the Redis pod only). */
+    public static final String REDIS_CONF_KEY = "redis.conf";
     public static final String APNS_KEY_FILE = "apns_auth_key.p8";
     public static final String APNS_MOUNT = "/secrets/apns";
     public static final String PULL_SECRET = "gitea-credentials";
@@ -290,6 +292,8 @@ public final class HoneyDueApp extends ComponentResource {
         app.put("B2_KEY_ID", s.b2KeyId().output());
         app.put("B2_APP_KEY", s.b2ApplicationKey().output());
         app.put("REDIS_PASSWORD", s.redisPassword().output());
+        // Redis reads its password from this file, so it is never in the redis-server command line (ps, /proc).
+        app.put(REDIS_CONF_KEY, s.redisPassword().derive(RedisConf::render));
         s.obsIngestToken().ifPresent(v -> app.put("OBS_INGEST_TOKEN", v.output()));
         s.obsTracesUrl().ifPresent(v -> app.put("OBS_TRACES_URL", v.output()));
 
@@ -438,13 +442,17 @@ public final class HoneyDueApp extends ComponentResource {
         return container(spec, spec.image().toString(), List.of(), env, envFrom, mounts);
     }
 
-    /** AOF on; requirepass from the Secret via $(VAR) expansion, so the manifest never holds the password. */
+    /**
+     * AOF on; the password comes from redis.conf, a file mounted from the Secret, so neither the manifest nor the
+     * process arguments ever hold it. The readiness probe reads it from the environment (REDISCLI_AUTH).
+     */
     private ContainerArgs redisContainer(WorkloadSpec spec, AppConfig c) {
         List<VolumeMountArgs> mounts = new ArrayList<>(writableMounts(spec.writablePaths()));
         mounts.add(VolumeMountArgs.builder().name("data").mountPath("/data").build());
+        mounts.add(VolumeMountArgs.builder().name("redis-conf").mountPath(RedisConf.MOUNT_DIR).readOnly(true).build());
         return container(spec, spec.image().toString(),
-                List.of("redis-server", "--appendonly", "yes", "--dir", "/data", "--port", Integer.toString(spec.port()),
-                        "--requirepass", "$(REDIS_PASSWORD)"),
+                List.of("redis-server", RedisConf.MOUNT_DIR + "/" + RedisConf.FILE, "--appendonly", "yes", "--dir", "/data",
+                        "--port", Integer.toString(spec.port())),
                 List.of(secretEnv("REDIS_PASSWORD", "REDIS_PASSWORD", false)), List.of(), mounts);
     }
 
@@ -481,6 +489,9 @@ public final class HoneyDueApp extends ComponentResource {
             case "redis" -> {
                 volumes.add(VolumeArgs.builder().name("data").persistentVolumeClaim(PersistentVolumeClaimVolumeSourceArgs.builder()
                         .claimName(REDIS_PVC).build()).build());
+                volumes.add(VolumeArgs.builder().name("redis-conf").secret(SecretVolumeSourceArgs.builder()
+                        .secretName(APP_SECRETS).defaultMode(0440)
+                        .items(KeyToPathArgs.builder().key(REDIS_CONF_KEY).path(RedisConf.FILE).build()).build()).build());
                 nodeSelector = Map.of(com.honeydue.infra.config.ClusterConfig.REDIS_LABEL, "true");
             }
             default -> { }

@@ -173,7 +173,7 @@ class HoneyDueAppStackTest {
         assertThat(spec.path("template").path("spec").path("nodeSelector").path("honeydue/redis").asText()).isEqualTo("true");
         JsonNode c = container("redis");
         assertThat(c.path("image").asText()).startsWith("redis:7-alpine@sha256:6ab0b6");
-        assertThat(c.path("args").toString()).contains("\"--appendonly\",\"yes\"").contains("\"--requirepass\",\"$(REDIS_PASSWORD)\"");
+        assertThat(c.path("args").toString()).contains("\"--appendonly\",\"yes\"").contains("\"/etc/redis/redis.conf\"").doesNotContain("requirepass");
         assertThat(c.path("env").get(0).path("valueFrom").path("secretKeyRef").path("key").asText()).isEqualTo("REDIS_PASSWORD");
         assertThat(mountPaths(c)).contains("/data");
         JsonNode pvc = run.named("kubernetes:core/v1:PersistentVolumeClaim", "redis-data").inputs().path("spec");
