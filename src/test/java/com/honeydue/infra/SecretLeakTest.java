@@ -35,7 +35,7 @@ class SecretLeakTest {
         schema.declarations().values().stream().filter(ConfigSchema.Declaration::secret)
                 .forEach(d -> values.put(d.key(), TextNode.valueOf(marker(d.key()))));
         // Non-secret keys a real stack sets with `pulumi config set` before its first up.
-        values.putIfAbsent("cloudflareZoneId", TextNode.valueOf("0123456789abcdef0123456789abcdef"));
+        ConfigOverrides.deployReady(stack).forEach((k, v) -> values.put(k, TextNode.valueOf(v)));
         return new RawConfig(stack, values, false);
     }
 

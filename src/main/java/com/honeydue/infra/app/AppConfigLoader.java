@@ -122,6 +122,12 @@ public final class AppConfigLoader {
                 r.problem(key, "'" + raw + "' is not pinned by digest; expected " + ImageReference.FORM
                         + " (or allowUnpinnedImages: true on a test stack)");
             }
+            // The committed stacks carry the runbook's digest prefixes padded with zeros: fine to render, never to
+            // deploy (the pull would fail mid-rollout, after the migration Job was already created).
+            if (!r.offline() && ref.digest().filter(d -> d.endsWith("0".repeat(40))).isPresent()) {
+                r.problem(key, "'" + raw + "' carries a placeholder digest (a runbook prefix padded with zeros); "
+                        + "expected the image's full digest, e.g. from `crane digest " + ref.repository() + ":<tag>`");
+            }
             return ref;
         } catch (IllegalArgumentException e) {
             r.problem(key, e.getMessage());

@@ -572,7 +572,6 @@ public final class HoneyDueApp extends ComponentResource {
                 .spec(JobSpecArgs.builder()
                         .backoffLimit(2)
                         .activeDeadlineSeconds(900)
-                        .ttlSecondsAfterFinished(7 * 24 * 3600) // kept a week for `kubectl logs`
                         .template(PodTemplateSpecArgs.builder()
                                 .metadata(ObjectMetaArgs.builder().labels(labels(NetworkPolicyPlan.MIGRATE_NAME, "migration")).build())
                                 .spec(PodSpecArgs.builder()

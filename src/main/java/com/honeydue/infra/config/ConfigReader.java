@@ -25,6 +25,11 @@ public final class ConfigReader {
         return raw.stack();
     }
 
+    /** True for offline renders and tests (stack files on disk, no passphrase); false under the real engine. */
+    public boolean offline() {
+        return raw.placeholdersForMissingSecrets();
+    }
+
     public void problem(String key, String message) {
         problems.add(new ConfigProblem(key, message));
     }

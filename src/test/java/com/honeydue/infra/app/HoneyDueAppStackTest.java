@@ -194,7 +194,7 @@ class HoneyDueAppStackTest {
         }
         JsonNode cm = run.named("kubernetes:core/v1:ConfigMap", "honeydue-config").inputs().path("data");
         assertThat(cm.path("OTEL_TRACES_SAMPLER_ARG").asText()).isEqualTo("0.1");
-        assertThat(cm.path("FEATURE_PUSH_ENABLED").asText()).isEqualTo("false");
+        assertThat(cm.path("FEATURE_PUSH_ENABLED").asText()).isEqualTo("true"); // iOS push is live on OVH (runbook §1, §11)
         assertThat(cm.path("B2_BUCKET").asText()).isEqualTo("honeyDueProd");
         assertThat(cm.path("EMAIL_HOST").asText()).isEqualTo("smtp.fastmail.com");
     }

@@ -134,11 +134,20 @@ class BadConfigMatrixTest {
     void aMissingRequiredSecretStopsTheRealEngineRun() {
         Map<String, String> everythingButTheToken = new LinkedHashMap<>(ConfigOverrides.everySecret("set"));
         everythingButTheToken.remove("registryToken");
-        everythingButTheToken.put("cloudflareZoneId", "0123456789abcdef0123456789abcdef");
+        everythingButTheToken.putAll(ConfigOverrides.deployReady("ovh"));
         Outcome outcome = run(everythingButTheToken, false);
         assertThat(outcome.registered()).extracting(RecordedResource::type).containsOnly("pulumi:pulumi:Stack");
         assertThat(String.join("\n", outcome.errors()))
                 .contains("honeydue-infra:registryToken: is a required secret").contains("pulumi config set --secret registryToken");
+    }
+
+    @Test
+    void placeholderDigestsRenderOfflineButAreRefusedForARealDeploy() {
+        Map<String, String> online = new LinkedHashMap<>(ConfigOverrides.everySecret("set"));
+        online.put("cloudflareZoneId", "0123456789abcdef0123456789abcdef");
+        String message = String.join("\n", run(online, false).errors());
+        assertThat(message).contains("honeydue-infra:apiImage: ").contains("placeholder digest").contains("crane digest");
+        assertThat(run(Map.of(), true).errors()).isEmpty();
     }
 
     @Test

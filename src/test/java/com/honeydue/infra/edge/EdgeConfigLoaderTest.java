@@ -176,6 +176,7 @@ class EdgeConfigLoaderTest {
     @Test
     void theZoneIdIsNeverReplacedOnline() {
         Map<String, Object> online = new HashMap<>(com.honeydue.infra.ConfigOverrides.everySecret("set"));
+        online.putAll(com.honeydue.infra.ConfigOverrides.deployReady("ovh"));
         online.put("cloudflareZoneId", EdgeStacks.ZONE_ID);
         EdgeConfig edge = EdgeStacks.config("ovh", online, false).edge();
         assertThat(edge.zoneId()).isEqualTo(EdgeStacks.ZONE_ID);

@@ -80,13 +80,15 @@ class PlanDiffTest {
         assertThat(text).contains("-     cluster: honeydue-ovh", "+     cluster: honeydue-hetzner",
                 "-     cluster = \"honeydue-ovh\",", "+     cluster = \"honeydue-hetzner\",");
         // The app: §10's Traefik (hostNetwork DaemonSet on Hetzner, so policies admit the node IPs; klipper-lb source
-        // ranges on OVH), prod's hostnames (no app.myhoneydue.com), prod's idle worker, and the smoke checks' SSH user.
+        // ranges on OVH), prod's hostnames (no app.myhoneydue.com), prod's idle worker, push (off in the book, live on
+        // OVH) and the smoke checks' SSH user.
         List<PlanDiff.ResourceDiff> app = result.resources().stream().filter(d -> d.component().startsWith("app ")).toList();
         assertThat(app).extracting(d -> d.kind() + " " + d.type() + " " + d.afterName()).containsExactlyInAnyOrder(
                 "~ kubernetes:networking.k8s.io/v1:NetworkPolicy allow-ingress-api",
                 "~ kubernetes:networking.k8s.io/v1:NetworkPolicy allow-ingress-web",
                 "~ kubernetes:networking.k8s.io/v1:NetworkPolicy allow-ingress-admin",
                 "~ kubernetes:apps/v1:Deployment worker",
+                "~ kubernetes:core/v1:ConfigMap honeydue-config",
                 "~ kubernetes:helm.cattle.io/v1:HelmChartConfig traefik",
                 "~ kubernetes:networking.k8s.io/v1:Ingress honeydue-public",
                 "~ command:remote:Command hetzner1-smoke-check",

@@ -22,7 +22,7 @@ class SecretLeakTest {
         List<String> markers = List.copyOf(secrets.values());
         // Online (no placeholders): every secret set, plus the non-secret keys a real stack sets before its first up.
         Map<String, String> overrides = new LinkedHashMap<>(secrets);
-        overrides.put("cloudflareZoneId", "0123456789abcdef0123456789abcdef");
+        overrides.putAll(ConfigOverrides.deployReady("ovh"));
         StackConfig config = StackConfigLoader.load(ConfigOverrides.schema(), ConfigOverrides.raw("ovh", overrides, false));
 
         List<String> progress = new ArrayList<>();
