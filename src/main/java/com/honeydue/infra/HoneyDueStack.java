@@ -59,8 +59,11 @@ public final class HoneyDueStack {
         var observability = new ObservabilityAgents("observability", new ObservabilityAgentsArgs(config.observability(),
                 config.cluster(), cluster.kubernetesProvider(), HoneyDueApp.NAMESPACE, List.of(app.namespace())), gated);
 
+        // DNS points Cloudflare at the origin only once the workloads are up and every node passed its smoke check.
+        List<Resource> originReady = new java.util.ArrayList<>(app.readyResources());
+        originReady.addAll(app.smokeChecks());
         var edge = new CloudflareOriginPool("edge", new CloudflareOriginPoolArgs(config.edge(), config.cluster(),
-                config.stack(), Optional.of(cluster.kubernetesProvider()), HoneyDueApp.NAMESPACE, app.readyResources()), gated);
+                config.stack(), Optional.of(cluster.kubernetesProvider()), HoneyDueApp.NAMESPACE, originReady), gated);
 
         ctx.export("kubeconfig", cluster.kubeconfig());
         ctx.export("nodes", nodeTable(config.cluster().nodes()));

@@ -123,6 +123,7 @@ public final class HoneyDueApp extends ComponentResource {
     private final Map<String, Deployment> deployments = new LinkedHashMap<>();
     private final List<Ingress> ingresses = new ArrayList<>();
     private final List<String> smokeTestCommands;
+    private final List<Resource> smokeChecks = new ArrayList<>();
 
     public HoneyDueApp(String name, HoneyDueAppArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
@@ -232,13 +233,13 @@ public final class HoneyDueApp extends ComponentResource {
             for (NodeSpec node : args.cluster().nodes()) {
                 RemoteStep step = RemoteStep.of("smoke-check", SmokeCheckPlan.SCRIPT,
                         SmokeCheckPlan.environment(node.ipv4(), c.smokeCheck()));
-                new Command(node.alias() + "-smoke-check", CommandArgs.builder()
+                smokeChecks.add(new Command(node.alias() + "-smoke-check", CommandArgs.builder()
                         .connection(NodeConnection.of(args.cluster(), node))
                         .create(step.command())
                         // Re-run whenever what serves the request changes.
                         .triggers(c.images().api().toString(), node.ipv4(), c.smokeCheck().host())
                         .logging(Logging.StdoutAndStderr)
-                        .build(), CustomResourceOptions.builder().parent(this).dependsOn(readyResources()).build());
+                        .build(), CustomResourceOptions.builder().parent(this).dependsOn(readyResources()).build()));
             }
         }
 
@@ -259,6 +260,11 @@ public final class HoneyDueApp extends ComponentResource {
     }
 
     /** §6.10's direct-IP checks, one curl per node; each prints {@code <ip> -> 200} when healthy. */
+    /** Runbook §6.10 before §6.11: what must have passed before Cloudflare sends traffic here (empty when off). */
+    public List<Resource> smokeChecks() {
+        return List.copyOf(smokeChecks);
+    }
+
     public List<String> smokeTestCommands() {
         return smokeTestCommands;
     }

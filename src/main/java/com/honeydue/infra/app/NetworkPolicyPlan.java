@@ -38,6 +38,10 @@ public final class NetworkPolicyPlan {
         public static Peer host(String ipv4) {
             return new Peer(Map.of(), Optional.empty(), Optional.of(ipv4 + "/32"), List.of());
         }
+
+        public static Peer cidr(String cidr) {
+            return new Peer(Map.of(), Optional.empty(), Optional.of(cidr), List.of());
+        }
     }
 
     public record Port(int port, String protocol) {
@@ -96,6 +100,10 @@ public final class NetworkPolicyPlan {
         traefik.add(Peer.podsIn("kube-system", NAME_LABEL, "traefik"));
         if (in.traefikHostNetwork()) {
             in.nodeIpv4s().forEach(ip -> traefik.add(Peer.host(ip)));
+            // A host-network Traefik reaches pods on other nodes from that node's flannel address (10.42.N.0, over
+            // VXLAN), not from its public IP, and no policy can name those addresses in advance: admit the pod
+            // network on the app ports. Only in this mode; with klipper-lb Traefik is matched as its own pods.
+            traefik.add(Peer.cidr(POD_CIDR));
         }
         Peer internet = Peer.internet();
         Port api = Port.tcp(WorkloadPlan.API_PORT);

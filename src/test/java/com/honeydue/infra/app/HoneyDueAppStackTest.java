@@ -280,6 +280,11 @@ class HoneyDueAppStackTest {
             String create = smoke.inputs().path("create").asText();
             assertThat(create).contains("export NODE_IPS='" + ip + "'", "export SMOKE_HOST='api.myhoneydue.com'", "set -euo pipefail");
         }
+        // Runbook §6.10 before §6.11: no DNS record or SSL setting before every node answered.
+        var smokeUrns = run.ofType("command:remote:Command").stream().filter(r -> r.name().endsWith("-smoke-check"))
+                .map(RecordedResource::urn).toList();
+        assertThat(run.ofType("cloudflare:index/dnsRecord:DnsRecord")).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.dependsOn()).containsAll(smokeUrns));
         JsonNode commands = run.outputs().get("smokeTestCommands");
         assertThat(commands).hasSize(3);
         assertThat(commands.get(0).asText()).isEqualTo("ssh ubuntu@51.81.83.33 \"curl -s -o /dev/null -w '51.81.83.33 -> %{http_code}\\n'"

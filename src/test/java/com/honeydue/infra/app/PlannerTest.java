@@ -138,9 +138,12 @@ class PlannerTest {
         for (String name : List.of("allow-ingress-api", "allow-ingress-web", "allow-ingress-admin")) {
             var peers = policy(hetzner, name).ingress().get(0).peers();
             assertThat(peers).extracting(p -> p.cidr().orElse("pods"))
-                    .contains("178.104.247.152/32", "178.105.32.198/32", "178.104.249.189/32", "pods");
+                    .contains("178.104.247.152/32", "178.105.32.198/32", "178.104.249.189/32", "pods",
+                            "10.42.0.0/16"); // the peers' flannel addresses, for cross-node hops over VXLAN
         }
         var ovh = NetworkPolicyPlan.plan(new NetworkPolicyPlan.Inputs(nodes, false, 5432, 587));
+        assertThat(policy(ovh, "allow-ingress-api").ingress().get(0).peers()).as("klipper-lb: Traefik is matched as its pods")
+                .noneMatch(p -> p.cidr().isPresent());
         // Worker metrics (runbook §11 item 6): a 12th policy admits vmagent on the worker's port, nothing else.
         var withWorkerMetrics = NetworkPolicyPlan.plan(new NetworkPolicyPlan.Inputs(nodes, false, 5432, 587, java.util.OptionalInt.of(6060)));
         assertThat(withWorkerMetrics).hasSize(ovh.size() + 1);
