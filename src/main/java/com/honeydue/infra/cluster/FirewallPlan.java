@@ -12,6 +12,9 @@ import java.util.List;
  * the canonical form {@code ufw show added} prints, so the firewall step can tell its own stale rules apart.
  */
 public final class FirewallPlan {
+    /** k3s' default cluster CIDR (runbook §3). */
+    public static final String POD_CIDR = "10.42.0.0/16";
+
     private FirewallPlan() {}
 
     /**
@@ -41,6 +44,15 @@ public final class FirewallPlan {
             for (String cidr : c.adminCidrs()) {
                 rules.add(new UfwRule("allow from " + cidr + " to any port 6443 proto tcp", "k3s API from admin CIDRs"));
             }
+            // The cluster itself needs the API too: servers join and talk through 6443, and pods reach it through
+            // the kubernetes Service, DNAT'd to a server's 6443 (from the pod network locally, masqueraded to the
+            // node's address across nodes).
+            for (NodeSpec peer : c.nodes()) {
+                if (!peer.equals(self)) {
+                    rules.add(new UfwRule("allow from " + peer.ipv4() + " to any port 6443 proto tcp", "k3s API from " + peer.alias()));
+                }
+            }
+            rules.add(new UfwRule("allow from " + POD_CIDR + " to any port 6443 proto tcp", "k3s API from pods on this node"));
         } else {
             rules.add(new UfwRule("allow 6443/tcp", "k3s API from the world (token-protected)"));
         }

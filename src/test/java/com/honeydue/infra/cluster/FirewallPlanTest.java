@@ -73,4 +73,16 @@ class FirewallPlanTest {
             assertThat(peerSources).hasSize(2).doesNotContain(self.ipv4());
         }
     }
+
+    @Test
+    void aRestrictedApiServerStillAdmitsThePeersAndThePodNetwork() {
+        ClusterConfig restricted = com.honeydue.infra.ConfigOverrides.load("ovh", java.util.Map.of(
+                "restrictApiServer", "true", "adminCidrs", "['203.0.113.7/32']")).cluster();
+        List<String> rules = args(restricted, 0, List.of());
+        assertThat(rules).doesNotContain("allow 6443/tcp").contains(
+                "allow from 203.0.113.7/32 to any port 6443 proto tcp",
+                "allow from 51.81.87.86 to any port 6443 proto tcp", "allow from 51.81.85.248 to any port 6443 proto tcp",
+                "allow from 10.42.0.0/16 to any port 6443 proto tcp");
+        assertThat(rules).noneMatch(r -> r.equals("allow from 51.81.83.33 to any port 6443 proto tcp"));
+    }
 }
