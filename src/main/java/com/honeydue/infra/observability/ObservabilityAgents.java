@@ -320,8 +320,9 @@ public final class ObservabilityAgents extends ComponentResource {
     private void alloyLogs(String image, Secret token) {
         var labels = Labels.of(ALLOY_LOGS, "log-agent");
         var sa = serviceAccount(ALLOY_LOGS, namespace, labels, namespaceDeps);
+        // Pod discovery only (role = "pod", filtered to this node by field selector): no nodes, no secrets.
         var role = clusterRole("honeydue-" + ALLOY_LOGS, labels, List.of(
-                PolicyRuleArgs.builder().apiGroups("").resources("pods", "nodes").verbs("get", "list", "watch").build()));
+                PolicyRuleArgs.builder().apiGroups("").resources("pods").verbs("get", "list", "watch").build()));
         var binding = clusterRoleBinding("honeydue-" + ALLOY_LOGS, labels, ALLOY_LOGS, namespace, role);
         var secret = tokenSecret("alloy-logs-loki", labels, token);
         String river = alloyConfig();
