@@ -12,8 +12,7 @@ import java.util.List;
  * the canonical form {@code ufw show added} prints, so the firewall step can tell its own stale rules apart.
  */
 public final class FirewallPlan {
-    /** k3s' default cluster CIDR (runbook §3). */
-    public static final String POD_CIDR = "10.42.0.0/16";
+    private static final String POD_CIDR = ClusterConfig.POD_CIDR;
 
     private FirewallPlan() {}
 

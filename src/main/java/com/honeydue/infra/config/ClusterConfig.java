@@ -37,6 +37,9 @@ public record ClusterConfig(
 
 
     public static final String REDIS_LABEL = "honeydue/redis";
+    /** k3s' default cluster (pod) and service CIDRs (runbook §3); every layer that filters traffic uses these. */
+    public static final String POD_CIDR = "10.42.0.0/16";
+    public static final String SERVICE_CIDR = "10.43.0.0/16";
 
     /**
      * The k3s servers in the order they start: the initial server (--cluster-init) if it is still in the list,
