@@ -25,9 +25,6 @@ public final class Renderer {
     /** What render owns in its output directory; only these are replaced, so a stale object never lingers. */
     public static final List<String> OWNED = List.of("plan.json", "PLAN.md", "graph.svg", "dns.json", "k8s", "nodes");
 
-    /** Counts for the progress line. */
-    public record Summary(int resources, int k8sObjects, int nodeSteps, int dnsRecords, int waves) {}
-
     private Renderer() {}
 
     /** Runs the program for this config and renders it; progress lines go to {@code progress}. */
@@ -60,12 +57,6 @@ public final class Renderer {
         files.put("PLAN.md", PlanMarkdown.of(graph, objects, steps, dns));
         files.put("graph.svg", GraphSvg.of(graph));
         return files;
-    }
-
-    public static Summary summarize(SortedMap<String, String> files, RenderGraph graph) {
-        return new Summary(graph.customNodes().size(), (int) files.keySet().stream().filter(f -> f.startsWith("k8s/")).count(),
-                (int) files.keySet().stream().filter(Renderer::isStepScript).count(),
-                DnsRecords.extract(graph).size(), graph.waveCount());
     }
 
     /** nodes/&lt;node&gt;/NN-&lt;step&gt;.sh: one per node step (a step's .delete.sh is part of that step). */
