@@ -10,8 +10,4 @@ import java.util.Set;
  * replaced by {@code "[secret]"}. {@code secretPaths} names those places (JSON pointers).
  */
 public record RecordedResource(String urn, String type, String name, String parent, List<String> dependsOn,
-                               JsonNode inputs, Set<String> secretPaths, boolean custom, String provider) {
-    public boolean isComponent() {
-        return !custom;
-    }
-}
+                               JsonNode inputs, Set<String> secretPaths, boolean custom, String provider) {}
