@@ -1,9 +1,5 @@
 package com.honeydue.infra.app;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,14 +30,4 @@ public final class SmokeCheckPlan {
                 + " -> %{http_code}\\n' -H 'Host: " + host + "' http://" + ip + ProbePlan.API_HEALTH_PATH + "\"").toList();
     }
 
-    public static String script() {
-        try (InputStream in = SmokeCheckPlan.class.getResourceAsStream("/scripts/" + SCRIPT)) {
-            if (in == null) {
-                throw new IllegalStateException("missing script resource scripts/" + SCRIPT);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -208,7 +208,10 @@ class PlannerTest {
         assertThat(env).containsEntry("NODE_IPS", "1.2.3.4").containsEntry("SMOKE_HOST", "api.example.com")
                 .containsEntry("ATTEMPTS", "5").containsEntry("DELAY_SECONDS", "2").containsEntry("SMOKE_PATH", "/api/health/");
         // A node step: lib.sh supplies the shebang, strict mode, log and die; the step must not redefine them.
-        assertThat(SmokeCheckPlan.script()).doesNotContain("#!/").doesNotContain("log() {").contains("die ");
+        String script = com.honeydue.infra.cluster.RemoteStep.of("smoke-check", SmokeCheckPlan.SCRIPT, env).script();
+        assertThat(script.split("#!/", -1)).as("one shebang, lib.sh's").hasSize(2);
+        assertThat(script.split("log\\(\\) \\{", -1)).as("one log(), lib.sh's").hasSize(2);
+        assertThat(script.substring(script.indexOf("# Step: post-deploy smoke check"))).as("the step itself").contains("die ");
     }
 
     private static NetworkPolicyPlan.Policy policy(List<NetworkPolicyPlan.Policy> plan, String name) {
