@@ -39,7 +39,7 @@ public final class ConfigOverrides {
     /** Every secret key of Pulumi.yaml mapped to a value: what a stack with all its secrets set looks like online. */
     public static Map<String, String> everySecret(String prefix) {
         Map<String, String> out = new LinkedHashMap<>();
-        schema().declarations().values().stream().filter(ConfigSchema.Declaration::secret)
+        schema().declarations().values().stream().filter(ConfigSchema.Declaration::holdsSecret)
                 .forEach(d -> out.put(d.key(), prefix + "-" + d.key()));
         return out;
     }

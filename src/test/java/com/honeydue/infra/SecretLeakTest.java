@@ -32,7 +32,7 @@ class SecretLeakTest {
         ConfigSchema schema = ConfigOverrides.schema();
         RawConfig base = ConfigOverrides.raw(stack, Map.of(), false);
         Map<String, JsonNode> values = new LinkedHashMap<>(base.values());
-        schema.declarations().values().stream().filter(ConfigSchema.Declaration::secret)
+        schema.declarations().values().stream().filter(ConfigSchema.Declaration::holdsSecret)
                 .forEach(d -> values.put(d.key(), TextNode.valueOf(marker(d.key()))));
         // Non-secret keys a real stack sets with `pulumi config set` before its first up.
         ConfigOverrides.deployReady(stack).forEach((k, v) -> values.put(k, TextNode.valueOf(v)));
@@ -40,7 +40,7 @@ class SecretLeakTest {
     }
 
     static List<String> markers() {
-        return ConfigOverrides.schema().declarations().values().stream().filter(ConfigSchema.Declaration::secret)
+        return ConfigOverrides.schema().declarations().values().stream().filter(ConfigSchema.Declaration::holdsSecret)
                 .map(d -> marker(d.key())).toList();
     }
 

@@ -64,6 +64,9 @@ public final class ConfigReader {
 
     private static String describe(ConfigSchema.Declaration d) {
         String form = d.description().isBlank() ? d.type() : d.description();
+        if (d.optionalSecret() && form.indexOf(": ") > 0) {
+            form = form.substring(form.indexOf(": ") + 2); // the mark only says how to set it; the message says that too
+        }
         return d.type() + ": " + form;
     }
 
@@ -166,14 +169,23 @@ public final class ConfigReader {
 
     /**
      * A secret value. Required secrets that are missing are a problem, except offline, where they become
-     * placeholders so a stack renders without its passphrase.
+     * placeholders so a stack renders without its passphrase. An empty value is unset.
      */
     public Optional<Secret> secret(String key, boolean required) {
         var d = declared(key);
-        if (!d.secret()) {
-            throw new IllegalStateException("config key '" + key + "' is read as a secret but Pulumi.yaml lacks secret: true");
+        if (!d.holdsSecret()) {
+            throw new IllegalStateException("config key '" + key + "' is read as a secret but Pulumi.yaml marks it neither "
+                    + "secret: true nor '" + ConfigSchema.OPTIONAL_SECRET_MARK + "'");
         }
         JsonNode v = raw.values().get(key);
+        if (v != null && !v.isNull() && !v.isTextual()) {
+            problem(key, "must be a string set with `pulumi config set --secret " + key + "`, got "
+                    + v.getNodeType().name().toLowerCase());
+            return Optional.empty();
+        }
+        if (v != null && !v.isNull() && !v.asText().isEmpty() && !raw.encrypted(key)) {
+            return Optional.empty(); // plaintextSecrets() reports it, for read and unread keys alike
+        }
         if (v == null || v.isNull() || v.asText().isEmpty()) {
             v = d.defaultValue().filter(n -> !n.asText().isEmpty()).orElse(null);
         }
@@ -189,6 +201,20 @@ public final class ConfigReader {
             return Optional.empty();
         }
         return Optional.of(Secret.of(v.asText()));
+    }
+
+    /**
+     * A secret key whose value sits in the stack file in plain text: Pulumi refuses it for {@code secret: true}
+     * keys, and the program refuses it for optional secrets, whether this stack reads them or not. The value is
+     * never repeated in the message.
+     */
+    private void checkPlaintextSecrets() {
+        raw.values().forEach((key, v) -> schema.find(key).filter(ConfigSchema.Declaration::holdsSecret).ifPresent(d -> {
+            if (v != null && v.isValueNode() && !v.isNull() && !v.asText().isEmpty() && !raw.encrypted(key)) {
+                problem(key, "is a secret but its value is stored in plain text; remove it from the stack file and set it "
+                        + "with `pulumi config set --secret " + key + "` (then rotate it: it may be in version control)");
+            }
+        }));
     }
 
     /** Keys in the stack file that Pulumi.yaml does not declare: almost always typos. */
@@ -209,6 +235,7 @@ public final class ConfigReader {
     }
 
     public void throwIfProblems() {
+        checkPlaintextSecrets();
         checkUnknownKeys();
         if (!problems.isEmpty()) {
             throw new ConfigValidationException(raw.stack(), problems);

@@ -15,9 +15,25 @@ import java.util.Optional;
 
 /** The {@code config:} block of Pulumi.yaml: every key the program reads, with its type, default and secrecy. */
 public final class ConfigSchema {
-    /** One declared key. {@code defaultValue} is empty when the key has no default (Pulumi then requires it). */
+    /** How Pulumi.yaml marks a secret that only some stacks need (see its header comment). */
+    public static final String OPTIONAL_SECRET_MARK = "optional secret";
+
+    /**
+     * One declared key. {@code defaultValue} is empty when the key has no default (Pulumi then requires it).
+     * {@code secret} is Pulumi's {@code secret: true}; such a key has no default, so Pulumi requires it. An
+     * optional secret cannot be marked that way (Pulumi would refuse its empty default), so its description says so.
+     */
     public record Declaration(String key, String type, String itemType, boolean secret, Optional<JsonNode> defaultValue,
-                              String description) {}
+                              String description) {
+        public boolean optionalSecret() {
+            return !secret && description.startsWith(OPTIONAL_SECRET_MARK);
+        }
+
+        /** A value that must only ever be set encrypted ({@code pulumi config set --secret}). */
+        public boolean holdsSecret() {
+            return secret || optionalSecret();
+        }
+    }
 
     private final Map<String, Declaration> declarations;
 

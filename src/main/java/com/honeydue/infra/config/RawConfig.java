@@ -10,9 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The explicit key→value map of one stack, before defaults and typing. Two sources feed it: the real engine
@@ -25,12 +27,23 @@ public final class RawConfig {
 
     private final String stack;
     private final Map<String, JsonNode> values;
+    private final Set<String> encryptedKeys;
     private final boolean placeholdersForMissingSecrets;
 
-    public RawConfig(String stack, Map<String, JsonNode> values, boolean placeholdersForMissingSecrets) {
+    /**
+     * @param encryptedKeys the keys whose value was stored encrypted ({@code pulumi config set --secret}); a secret
+     *                      key outside this set was written in plain text, which the loader refuses
+     */
+    public RawConfig(String stack, Map<String, JsonNode> values, Set<String> encryptedKeys, boolean placeholdersForMissingSecrets) {
         this.stack = stack;
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        this.encryptedKeys = Set.copyOf(encryptedKeys);
         this.placeholdersForMissingSecrets = placeholdersForMissingSecrets;
+    }
+
+    /** Already-decrypted config (tests, tools): every value counts as set with {@code --secret}. */
+    public RawConfig(String stack, Map<String, JsonNode> values, boolean placeholdersForMissingSecrets) {
+        this(stack, values, values.keySet(), placeholdersForMissingSecrets);
     }
 
     public String stack() {
@@ -39,6 +52,11 @@ public final class RawConfig {
 
     public Map<String, JsonNode> values() {
         return values;
+    }
+
+    /** True when the key's value was stored encrypted (set with {@code pulumi config set --secret}). */
+    public boolean encrypted(String key) {
+        return encryptedKeys.contains(key);
     }
 
     /** Offline renders have no passphrase: missing or encrypted secrets become placeholders instead of errors. */
@@ -65,6 +83,7 @@ public final class RawConfig {
     public static RawConfig fromStackYaml(String stack, String yaml) throws IOException {
         JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
         Map<String, JsonNode> values = new LinkedHashMap<>();
+        Set<String> encrypted = new HashSet<>();
         if (root != null) {
             for (Iterator<Map.Entry<String, JsonNode>> it = root.path("config").fields(); it.hasNext(); ) {
                 var e = it.next();
@@ -75,11 +94,12 @@ public final class RawConfig {
                 JsonNode v = e.getValue();
                 if (v.isObject() && v.has("secure")) {
                     v = TextNode.valueOf(placeholderFor(key));
+                    encrypted.add(key);
                 }
                 values.put(key, v);
             }
         }
-        return new RawConfig(stack, values, true);
+        return new RawConfig(stack, values, encrypted, true);
     }
 
     /** Under the real engine: every declared key through ctx.config(), which has already decrypted secrets. */
@@ -91,7 +111,7 @@ public final class RawConfig {
             config.get(d.key()).ifPresent(raw -> values.put(d.key(), parseScalarOrJson(json, d.type(), raw)));
         }
         // Keys the schema does not declare (typos) are only visible in the raw engine config.
-        String all = System.getenv("PULUMI_CONFIG");
+        String all = System.getenv(ENGINE_CONFIG_ENV);
         if (all != null && !all.isBlank()) {
             try {
                 for (Iterator<Map.Entry<String, JsonNode>> it = json.readTree(all).fields(); it.hasNext(); ) {
@@ -105,7 +125,30 @@ public final class RawConfig {
                 // The SDK has already parsed this variable; an unreadable copy only costs the typo hints.
             }
         }
-        return new RawConfig(ctx.stackName(), values, false);
+        return new RawConfig(ctx.stackName(), values, engineSecretKeys(json), false);
+    }
+
+    /** The language host passes the whole config as JSON, and the keys that were stored encrypted, in these. */
+    static final String ENGINE_CONFIG_ENV = "PULUMI_CONFIG";
+    static final String ENGINE_SECRET_KEYS_ENV = "PULUMI_CONFIG_SECRET_KEYS";
+
+    private static Set<String> engineSecretKeys(ObjectMapper json) {
+        String raw = System.getenv(ENGINE_SECRET_KEYS_ENV);
+        Set<String> keys = new HashSet<>();
+        if (raw == null || raw.isBlank()) {
+            return keys;
+        }
+        try {
+            for (JsonNode k : json.readTree(raw)) {
+                String key = ConfigKeys.local(k.asText());
+                if (key != null) {
+                    keys.add(key);
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(ENGINE_SECRET_KEYS_ENV + " from the language host is not a JSON list", e);
+        }
+        return keys;
     }
 
     private static JsonNode parseScalarOrJson(ObjectMapper json, String type, String raw) {

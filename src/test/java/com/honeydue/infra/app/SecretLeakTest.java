@@ -22,7 +22,7 @@ class SecretLeakTest {
     @Test
     void noSecretValueReachesANonSecretInputOrOutput() {
         Map<String, String> markers = new LinkedHashMap<>();
-        AppStacks.schema().declarations().values().stream().filter(d -> d.secret())
+        AppStacks.schema().declarations().values().stream().filter(d -> d.holdsSecret())
                 .forEach(d -> markers.put(d.key(), "MARKER-" + d.key() + "-q7Zx41"));
         assertThat(markers).containsKeys("postgresPassword", "appSecretKey", "smtpPassword", "fcmServerKey", "b2KeyId",
                 "b2ApplicationKey", "redisPassword", "obsIngestToken", "obsTracesUrl", "apnsAuthKey", "registryToken",

@@ -19,7 +19,12 @@ final class ObsStacks {
             StringBuilder yaml = new StringBuilder(Files.readString(StackFixtures.PROJECT.resolve("Pulumi." + stack + ".yaml")));
             overrides.forEach((k, v) -> yaml.append("  honeydue-infra:").append(k).append(": ").append(v).append('\n'));
             ConfigSchema schema = ConfigSchema.load(StackFixtures.PROJECT.resolve("Pulumi.yaml"));
-            return StackConfigLoader.load(schema, RawConfig.fromStackYaml(stack, yaml.toString()));
+            RawConfig parsed = RawConfig.fromStackYaml(stack, yaml.toString());
+            // A secret given here stands for one set with `pulumi config set --secret`.
+            java.util.Set<String> encrypted = new java.util.HashSet<>();
+            parsed.values().keySet().stream().filter(k -> parsed.encrypted(k) || overrides.containsKey(k)
+                    && schema.find(k).map(ConfigSchema.Declaration::holdsSecret).orElse(false)).forEach(encrypted::add);
+            return StackConfigLoader.load(schema, new RawConfig(stack, parsed.values(), encrypted, true));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

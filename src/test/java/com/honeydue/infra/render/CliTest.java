@@ -85,7 +85,7 @@ class CliTest {
         // Offline, every secret (the SSH key, the Cloudflare token...) is a placeholder: it must reach neither the
         // console nor any file. Non-secret placeholders (the zone id) may show: they are config, not secrets.
         List<String> secretPlaceholders = ConfigOverrides.schema().declarations().values().stream()
-                .filter(ConfigSchema.Declaration::secret).map(d -> RawConfig.placeholderFor(d.key())).toList();
+                .filter(ConfigSchema.Declaration::holdsSecret).map(d -> RawConfig.placeholderFor(d.key())).toList();
         assertThat(secretPlaceholders).contains(RawConfig.placeholderFor("sshPrivateKey"));
         for (String p : secretPlaceholders) {
             assertThat(o.out() + o.err()).doesNotContain(p);
