@@ -22,6 +22,8 @@ import pulumirpc.Resource.RegisterResourceResponse;
 /**
  * The mock engine's monitor, plus a record of every RegisterResourceRequest exactly as the real engine would
  * receive it: parent, dependencies (explicit and from Outputs) and the serialized inputs with secret envelopes.
+ * URNs are the engine's: the mock's carry the root stack's type in every qualified type, the engine's do not
+ * ({@link EngineUrns}), and the program sees the engine's form, as it would under {@code pulumi up}.
  * Uses the SDK's internal test API (com.pulumi.test.internal), which is why pom.xml pins the SDK version.
  */
 public final class RecordingMonitor extends MockMonitor {
@@ -38,7 +40,7 @@ public final class RecordingMonitor extends MockMonitor {
     public CompletableFuture<RegisterResourceResponse> registerResourceAsync(Resource resource, RegisterResourceRequest request) {
         long seq = sequence.getAndIncrement();
         JsonNode inputs = toJson(request);
-        return super.registerResourceAsync(resource, request).thenApply(response -> {
+        return super.registerResourceAsync(resource, request).thenApply(EngineUrns::asEngineRecordsThem).thenApply(response -> {
             var secretPaths = new TreeSet<String>();
             JsonNode masked = SecretMasking.mask(inputs, "", secretPaths);
             List<String> deps = new ArrayList<>(new LinkedHashSet<>(request.getDependenciesList()));
@@ -47,10 +49,17 @@ public final class RecordingMonitor extends MockMonitor {
                     deps.add(u);
                 }
             }));
+            var propertyDeps = new java.util.TreeMap<String, List<String>>();
+            request.getPropertyDependenciesMap().forEach((property, pd) -> {
+                if (pd.getUrnsCount() > 0) {
+                    propertyDeps.put(property, List.copyOf(pd.getUrnsList()));
+                }
+            });
             recorded.put(seq, new RecordedResource(response.getUrn(), request.getType(), request.getName(),
                     request.getParent().isEmpty() ? null : request.getParent(), List.copyOf(deps), masked,
                     Collections.unmodifiableSet(secretPaths), request.getCustom(),
-                    request.getProvider().isEmpty() ? null : request.getProvider()));
+                    request.getProvider().isEmpty() ? null : request.getProvider(),
+                    Collections.unmodifiableMap(propertyDeps)));
             return response;
         });
     }

@@ -7,8 +7,9 @@ import com.honeydue.infra.config.NodeSpec;
 
 /**
  * plan.json: {"project","stack","nodes":[{alias,k8sName,ipv4,ipv6}],"resources":[{urn,type,name,parent,
- * dependsOn,provider,inputs}],"outputs":{...}}. Resources in the stable order; dependsOn is what the engine
- * receives (explicit and through Outputs), in that order too; provider is the URN of the resource's explicit
+ * dependsOn,propertyDependencies,provider,inputs}],"outputs":{...}}. Resources in the stable order; dependsOn is what
+ * the engine receives (explicit and through Outputs), in that order too; propertyDependencies the part of it each
+ * input property carries (properties without any are left out); provider is the URN of the resource's explicit
  * provider or null. Secrets and values derived from them are "[secret]". "nodes" lets diff match per-node
  * resources of stacks whose node aliases differ.
  */
@@ -38,6 +39,11 @@ public final class PlanJson {
             r.put("parent", n.resource().parent());
             ArrayNode deps = r.putArray("dependsOn");
             n.dependsOn().forEach(deps::add);
+            ObjectNode propertyDeps = r.putObject("propertyDependencies");
+            n.resource().propertyDependencies().forEach((property, urns) -> {
+                ArrayNode a = propertyDeps.putArray(property);
+                urns.forEach(a::add);
+            });
             r.put("provider", n.provider());
             r.set("inputs", CanonicalJson.of(n.resource().inputs()));
         }
