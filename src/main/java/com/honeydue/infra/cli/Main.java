@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** {@code bin/honeydue-infra}: offline render and diff of a stack (no Pulumi CLI, cloud or credentials needed). */
 @Command(name = "honeydue-infra", mixinStandardHelpOptions = true,
         description = "Offline tools for the honeydue-infra Pulumi program (nothing here applies anything).",
-        subcommands = {RenderCommand.class, DiffCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RenderCommand.class, DiffCommand.class, ParityCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -39,6 +39,6 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: render or diff");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: render, diff or parity");
     }
 }
