@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# real-preview.sh [stack...]   (default: ovh prod)
+#
+# The README's "Running it for real" with the real Pulumi engine, for each stack, then render parity:
+#   1. the engine: `pulumi` from PATH (an operator's machine), else the one in ../shared/engine (CI);
+#   2. a file backend and PULUMI_HOME in a temp dir (nothing touches ~/.pulumi or the checkout), a passphrase from
+#      PULUMI_CONFIG_PASSPHRASE (a random one when unset);
+#   3. bin/stack-setup on a copy of the project, exactly as the README tells an operator, with a directory of FAKE
+#      secrets (one per secret key of Pulumi.yaml) and a facts file (zone id, full image digests);
+#      then every secret key must be set: a key the README's steps forget fails here, by name;
+#   4. `pulumi preview --json`: a failed preview or an error diagnostic fails;
+#   5. bin/honeydue-infra render of the same project copy, and `bin/honeydue-infra parity` against the preview.
+# Prints one line per stack:
+#   real preview ovh: 99 to create, 0 errors (13.1 s); parity ovh: 99/99 resources, 0 input differences, ...
+# The temp dir (state, logs, the engine's home) is removed at the end; REAL_PREVIEW_KEEP=1 keeps it.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+stacks=("$@")
+[ ${#stacks[@]} -gt 0 ] || stacks=(ovh prod)
+work=$(mktemp -d /tmp/honeydue-real-preview.XXXXXX)
+cleanup() { if [ "${REAL_PREVIEW_KEEP:-}" = 1 ]; then echo "real-preview: kept $work" >&2; else rm -rf "$work"; fi; }
+trap cleanup EXIT
+trap 'exit 143' TERM INT
+log() { printf '[real-preview %4ss] %s\n' "$SECONDS" "$*" >&2; }
+
+export PULUMI_HOME=$work/pulumi-home PULUMI_SKIP_UPDATE_CHECK=true PULUMI_DIY_BACKEND_GZIP=false
+export PULUMI_CONFIG_PASSPHRASE=${PULUMI_CONFIG_PASSPHRASE:-$(openssl rand -hex 16)}
+mkdir -p "$PULUMI_HOME"
+if command -v pulumi >/dev/null 2>&1 && [ -z "${HONEYDUE_USE_SHARED_ENGINE:-}" ]; then
+  log "engine: $(command -v pulumi) ($(pulumi version))"
+else
+  engine=$root/../shared/engine/install.sh
+  [ -x "$engine" ] || { echo "real-preview: no pulumi on PATH and no $engine" >&2; exit 2; }
+  PATH="$("$engine"):$PATH"
+  export PATH
+  log "engine: ../shared/engine ($(pulumi version))"
+fi
+
+# The project as a clean clone has it (tracked and new files, never build output), plus the compiled classes so the
+# Java host's `mvn compile exec:java` finds them up to date.
+log "project copy and build"
+mkdir -p "$work/project"
+(cd "$root" && git ls-files -co --exclude-standard -z | xargs -0 tar -cf - 2>/dev/null) | (cd "$work/project" && tar -xf -)
+if ! out=$(cd "$root" && mvn -B -ntp -q -DskipTests process-classes 2>&1); then echo "$out" >&2; exit 1; fi
+cp -a "$root/target" "$work/project/target"
+mkdir -p "$work/state"
+pulumi login --non-interactive "file://$work/state" >/dev/null
+
+"$root/.ci/preview/fake-secrets.sh" "$work/project" "$work/secrets" >"$work/secret-keys.txt"
+
+# The command SDK subset against the real plugin's published schema (cloudflare's and kubernetes' GetSchema are stubs
+# in this engine build; their real check is the provider's own Check during the previews below).
+log "command SDK subset vs \`pulumi package get-schema command\`"
+pulumi package get-schema command >"$work/command-schema.json"
+if ! out=$(cd "$root" && mvn -B -ntp -q test -Dtest=CommandPluginSchemaTest -Dsurefire.failIfNoSpecifiedTests=false \
+    "-Dhoneydue.commandSchema=$work/command-schema.json" 2>&1); then
+  echo "$out" | grep -E "subset|schema|Expecting" | head -40
+  echo "plugin schema: the command SDK subset does not match the plugin's schema"
+  exit 1
+fi
+tail -1 "$root/target/surefire-reports/com.honeydue.infra.sdk.CommandPluginSchemaTest-output.txt"
+
+failures=0
+for stack in "${stacks[@]}"; do
+  start=$SECONDS
+  facts=$work/$stack.facts
+  {
+    echo "cloudflareZoneId=0123456789abcdef0123456789abcdef"
+    # the committed digests are the runbook's prefixes padded with zeros; a real preview refuses them
+    sed -n "s/^  honeydue-infra:\([a-zA-Z]*Image\): \([^ @]*\)@sha256:.*/\1 \2/p" "$work/project/Pulumi.$stack.yaml" \
+      | while read -r key repo; do echo "$key=$repo@sha256:$(printf '%s' "$stack$key" | sha256sum | cut -c1-64)"; done
+  } >"$facts"
+  log "$stack: bin/stack-setup (the README's steps)"
+  (cd "$work/project" && bin/stack-setup --stack "$stack" --secrets-dir "$work/secrets" --facts "$facts") >"$work/$stack.setup.log" 2>&1 \
+    || { cat "$work/$stack.setup.log" >&2; echo "real preview $stack: bin/stack-setup failed" ; failures=$((failures + 1)); continue; }
+  set_keys=$(cd "$work/project" && pulumi config --stack "$stack" --json | python3 -c 'import json,sys; print("\n".join(k.split(":",1)[1] for k,v in json.load(sys.stdin).items() if v.get("secret")))')
+  unset_keys=$(comm -23 <(sort "$work/secret-keys.txt") <(printf '%s\n' "$set_keys" | sort))
+  if [ -n "$unset_keys" ]; then
+    echo "real preview $stack: the README's steps (bin/stack-setup) never set these secrets: $(echo $unset_keys)"
+    failures=$((failures + 1))
+    continue
+  fi
+
+  log "$stack: pulumi preview --json"
+  rc=0
+  (cd "$work/project" && timeout 900 pulumi preview --stack "$stack" --json --non-interactive) \
+    >"$work/$stack.preview.json" 2>"$work/$stack.preview.err" || rc=$?
+  secs=$((SECONDS - start))
+  summary=$(python3 - "$work/$stack.preview.json" <<'PY'
+import json, sys
+try:
+    d = json.load(open(sys.argv[1]))
+except Exception as e:
+    print("unreadable preview output: %s" % e); sys.exit(0)
+errors = [x.get("message", "").strip() for x in d.get("diagnostics", []) if x.get("severity") == "error"]
+ops = d.get("changeSummary", {})
+parts = ", ".join("%d to %s" % (n, op) for op, n in sorted(ops.items())) or "no steps"
+print("%s, %d errors" % (parts, len(errors)))
+for e in errors:
+    print("  | " + e.replace("\n", "\n  | "))
+PY
+)
+  echo "real preview $stack: ${summary%%$'\n'*} (${secs} s)"
+  if [ "$rc" -ne 0 ] || ! grep -q ', 0 errors' <<<"${summary%%$'\n'*}"; then
+    tail -n +2 <<<"$summary"
+    [ -s "$work/$stack.preview.err" ] && sed 's/^/  stderr | /' "$work/$stack.preview.err" | tail -20
+    failures=$((failures + 1))
+    continue
+  fi
+
+  "$root/bin/honeydue-infra" render --stack "$stack" --project-dir "$work/project" --out "$work/render/$stack" \
+    >"$work/$stack.render.log" 2>&1 || { cat "$work/$stack.render.log"; failures=$((failures + 1)); continue; }
+  if ! "$root/bin/honeydue-infra" parity --plan "$work/render/$stack/plan.json" --preview "$work/$stack.preview.json" \
+      >"$work/$stack.parity.txt"; then
+    failures=$((failures + 1))
+  fi
+  cat "$work/$stack.parity.txt"
+done
+[ "$failures" -eq 0 ] || { echo "real-preview: $failures stack(s) failed"; exit 1; }
