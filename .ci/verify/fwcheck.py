@@ -148,11 +148,12 @@ def ufw_rules(status):
 def assert_state(state_dir, fw_env, k3s_env):
     status = open(state_dir + "/ufw-status.txt").read()
     ipt = open(state_dir + "/iptables.txt").read()
-    args = env_value(k3s_env, "K3S_ARGS").splitlines()
-    own = next(a.split("=", 1)[1] for a in args if a.startswith("--node-ip="))
-    peers = sorted({a.split("=", 1)[1] for a in args if a.startswith("--tls-san=")} - {own})
+    config = env_value(k3s_env, "K3S_CONFIG")  # config.yaml as the program writes it: key: "value", lists as - "x"
+    own = re.search(r'^node-ip: "(.*)"$', config, re.M).group(1)
+    sans = re.search(r'^tls-san:\n((?:  - ".*"\n)+)', config, re.M).group(1)
+    peers = sorted(set(re.findall(r'  - "(.*)"', sans)) - {own})
     plan = env_value(fw_env, "UFW_RULES").splitlines()
-    wireguard = any(a == "--flannel-backend=wireguard-native" for a in args)
+    wireguard = re.search(r'^flannel-backend: "wireguard-native"$', config, re.M) is not None
     results = []
 
     def check(what, ok):
@@ -177,6 +178,9 @@ def assert_state(state_dir, fw_env, k3s_env):
                   accepts(ipt, proto, port, ipaddress.ip_address(p)))
         check("%s/%s dropped from an outside address (iptables walk)" % (port, proto),
               not accepts(ipt, proto, port, OUTSIDE))
+    for net in ("10.42.0.0/16", "10.43.0.0/16"):
+        if "allow from %s" % net in plan:
+            check("everything allowed from %s (ufw; k3s UFW guidance, IPVS)" % net, ("Anywhere", "ALLOW IN", net) in v4)
     http = [r for r in plan if re.search(r"(^allow (80|443)/tcp$)|port (80|443) proto tcp$", r)]
     for port in ("80", "443"):
         want = sorted("Anywhere" if r == "allow %s/tcp" % port else r.split()[2]
@@ -202,5 +206,7 @@ if __name__ == "__main__":
         sys.stdout.write(normalize(open(sys.argv[2]).read()))
     elif sys.argv[1] == "assert":
         sys.exit(assert_state(*sys.argv[2:5]))
+    elif sys.argv[1] == "env":
+        sys.stdout.write(env_value(sys.argv[2], sys.argv[3]))
     elif sys.argv[1] == "ssh":
         sys.exit(0 if ssh_accepted(open(sys.argv[2]).read()) else 1)

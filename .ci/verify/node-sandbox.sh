@@ -175,7 +175,10 @@ PY
   return "$rc"
 }
 
-want_args() { sed -n "/^K3S_ARGS='/,/'$/p" "$1" | sed "1s/^K3S_ARGS='//; \$s/'$//"; }
+want_config() { python3 "$HERE/fwcheck.py" env "$1" K3S_CONFIG; }
+# want_setting <env> <key>: a scalar of the planned config.yaml; want_list <env> <key>: the items of a list.
+want_setting() { want_config "$1" | sed -n "s/^$2: \"\(.*\)\"$/\1/p"; }
+want_list() { want_config "$1" | sed -n "/^$2:$/,/^[^ ]/p" | sed -n 's/^  - "\(.*\)"$/\1/p'; }
 scripts=0
 boot=$(find_step "$node_dir" sh "$BOOT")
 fw=$(find_step "$node_dir" sh "$FW")
@@ -217,7 +220,7 @@ snapshot second
 check "re-run changed no iptables/ip6tables rule and no ufw rule file" -- same_rules first second
 
 # ---------------------------------------------------------------- 3. a peer removed from the plan
-peer=$(want_args "$k3s_env" | sed -n 's/^--tls-san=//p' | grep -vx "$(want_args "$k3s_env" | sed -n 's/^--node-ip=//p')" | tail -1)
+peer=$(want_list "$k3s_env" tls-san | grep -vx "$(want_setting "$k3s_env" node-ip)" | tail -1)
 progress "sandbox: firewall with peer $peer removed from UFW_RULES (stale rules must go, SSH must stay)"
 cp "${fw%.sh}.env" "$work/fw-nopeer.env"
 python3 - "$work/fw-nopeer.env" "$peer" <<'PY'
@@ -249,8 +252,11 @@ step_timeout=180 # the fake answers at once; a broken fake must not wait out REA
 init_sh=$(find_step "$node_dir" sh "$INIT")
 if run_step "$init_sh" "$fake_url" </dev/null; then pass "k3s-init succeeded"; else fail "k3s-init failed"; show_err; fi
 scripts=$((scripts + 1))
-check "installer got exactly the planned K3S_ARGS of k3s-init, in order" -- \
-  cmp -s <(want_args "$k3s_env") "$root/var/log/fake-k3s/install-1.args"
+check "k3s-init wrote exactly the planned K3S_CONFIG to /etc/rancher/k3s/config.yaml (root, 0600); installer got only 'server'" -- \
+  bash -c "cmp -s <(python3 '$HERE/fwcheck.py' env '$k3s_env' K3S_CONFIG) '$root/var/log/fake-k3s/install-1.config' \
+    && [ \"\$(cat '$root/var/log/fake-k3s/install-1.args')\" = server ] \
+    && [ \$(stat -c %a '$root/etc/rancher/k3s/config.yaml') = 600 ] \
+    && grep -qx 'INSTALL_K3S_SKIP_START=true' '$root/var/log/fake-k3s/install-1.env'"
 check "installer got INSTALL_K3S_VERSION=$(sed -n "s/^K3S_VERSION='\(.*\)'$/\1/p" "$k3s_env") and no K3S_TOKEN" -- \
   bash -c "grep -qx \"INSTALL_K3S_VERSION=\$(sed -n \"s/^K3S_VERSION='\\(.*\\)'\$/\\1/p\" '$k3s_env')\" '$root/var/log/fake-k3s/install-1.env' \
     && ! grep -q '^K3S_TOKEN' '$root/var/log/fake-k3s/install-1.env'"
@@ -290,11 +296,12 @@ join_env=${join_sh%.sh}.env
 rm -f "$root/run/fake-k3s/active" "$root/var/lib/rancher/k3s/server/node-token"
 if printf '%s\n' "$token" | run_step "$join_sh" "$fake_url"; then pass "k3s-join succeeded (token on stdin)"; else fail "k3s-join failed"; show_err; fi
 scripts=$((scripts + 1))
-check "installer got exactly the planned K3S_ARGS of k3s-join, in order" -- \
-  cmp -s <(want_args "$join_env") "$root/var/log/fake-k3s/install-3.args"
+check "k3s-join wrote exactly the planned K3S_CONFIG (--server and --token-file in it); installer got only 'server'" -- \
+  bash -c "cmp -s <(python3 '$HERE/fwcheck.py' env '$join_env' K3S_CONFIG) '$root/var/log/fake-k3s/install-3.config' \
+    && [ \"\$(cat '$root/var/log/fake-k3s/install-3.args')\" = server ]"
 check "join token never in the step's stdout/stderr, the installer's argv or environment" -- \
   bash -c "! grep -qF '$token' '$work/last.out' '$work/last.err' '$root/var/log/fake-k3s/install-3.args' '$root/var/log/fake-k3s/install-3.env'"
-token_file=$(want_args "$join_env" | sed -n 's/^--token-file=//p')
+token_file=$(want_setting "$join_env" token-file)
 check "token file $token_file holds the token, root-owned, mode 0600" -- \
   bash -c "[ \"\$(cat '$root$token_file')\" = '$token' ] && [ \"\$(stat -c %a:%U '$root$token_file')\" = 600:root ]"
 if printf '' | run_step "$join_sh" "$fake_url"; then

@@ -13,14 +13,12 @@ env | sort >"$log/install-$n.env"
 install -m 755 "$here/k3s" /usr/local/bin/k3s
 install -m 755 "$here/systemctl" /usr/local/bin/systemctl
 
-node_name=; mode=0600; token_file=
-for a in "$@"; do
-  case "$a" in
-    --node-name=*) node_name=${a#--node-name=} ;;
-    --write-kubeconfig-mode=*) mode=${a#--write-kubeconfig-mode=} ;;
-    --token-file=*) token_file=${a#--token-file=} ;;
-  esac
-done
+# The flags are in /etc/rancher/k3s/config.yaml (scalars as the program writes them: key: "value"), as k3s reads them.
+config=/etc/rancher/k3s/config.yaml
+[ -f "$config" ] && cp "$config" "$log/install-$n.config"
+setting() { sed -n "s/^$1: \"\(.*\)\"$/\1/p" "$config" 2>/dev/null | head -1; }
+node_name=$(setting node-name); mode=$(setting write-kubeconfig-mode); token_file=$(setting token-file)
+: "${mode:=0600}"
 mkdir -p /etc/rancher/k3s /var/lib/rancher/k3s/server /run/fake-k3s
 umask 077
 if [ -n "$token_file" ]; then
@@ -52,4 +50,4 @@ YAML
 chmod "$mode" /etc/rancher/k3s/k3s.yaml
 printf '%s\n' "$node_name" >/run/fake-k3s/node-name
 printf '%s\n' "${INSTALL_K3S_VERSION:?the real installer needs it too}" >/run/fake-k3s/version
-touch /run/fake-k3s/active
+if [ "${INSTALL_K3S_SKIP_START:-}" != true ]; then touch /run/fake-k3s/active; fi

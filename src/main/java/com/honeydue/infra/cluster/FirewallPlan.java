@@ -13,6 +13,7 @@ import java.util.List;
  */
 public final class FirewallPlan {
     private static final String POD_CIDR = ClusterConfig.POD_CIDR;
+    private static final String SERVICE_CIDR = ClusterConfig.SERVICE_CIDR;
 
     private FirewallPlan() {}
 
@@ -51,10 +52,17 @@ public final class FirewallPlan {
                     rules.add(new UfwRule("allow from " + peer.ipv4() + " to any port 6443 proto tcp", "k3s API from " + peer.alias()));
                 }
             }
-            rules.add(new UfwRule("allow from " + POD_CIDR + " to any port 6443 proto tcp", "k3s API from pods on this node"));
         } else {
             rules.add(new UfwRule("allow 6443/tcp", "k3s API from the world (token-protected)"));
         }
+        // k3s' own UFW guidance, on every profile: admit the pod and service networks. A pod's packet to a Service
+        // is DNAT'd before the filter; when the endpoint is on this node's own addresses it arrives on INPUT, where
+        // the default deny would drop it. With kube-proxy in IPVS mode (Hetzner) that is EVERY ClusterIP, cluster
+        // DNS included (IPVS binds them all to kube-ipvs0 on each node); with iptables it is every host-network
+        // endpoint: the API server (the kubernetes Service), the kubelet (metrics-server), node-exporter, hostNetwork
+        // Traefik. These sources only exist inside the cluster's overlay.
+        rules.add(new UfwRule("allow from " + POD_CIDR, "the pod network: Services whose endpoints are on this node (IPVS: all)"));
+        rules.add(new UfwRule("allow from " + SERVICE_CIDR, "the service network (k3s UFW guidance)"));
         for (NodeSpec peer : c.nodes()) {
             if (peer.equals(self)) {
                 continue;

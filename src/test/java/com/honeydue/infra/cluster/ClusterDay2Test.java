@@ -1,6 +1,7 @@
 package com.honeydue.infra.cluster;
 
 import static com.honeydue.infra.cluster.K3sNodeGroupStackTest.env;
+import static com.honeydue.infra.cluster.K3sNodeGroupStackTest.k3sArgs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.honeydue.infra.ConfigOverrides;
@@ -61,8 +62,8 @@ class ClusterDay2Test {
             assertThat(env(cmd(before, peer + "-firewall")).get("UFW_RULES")).doesNotContain("51.81.90.10");
             assertThat(env(cmd(after, peer + "-firewall")).get("UFW_RULES"))
                     .contains("allow from 51.81.90.10 to any port 2379:2380 proto tcp", "allow from 51.81.90.11 to any port 10250 proto tcp");
-            assertThat(env(cmd(before, peer + "-k3s-server")).get("K3S_ARGS")).doesNotContain("--tls-san=51.81.90.10");
-            assertThat(env(cmd(after, peer + "-k3s-server")).get("K3S_ARGS")).contains("--tls-san=51.81.90.10", "--tls-san=51.81.90.11");
+            assertThat(k3sArgs(cmd(before, peer + "-k3s-server"))).doesNotContain("--tls-san=51.81.90.10");
+            assertThat(k3sArgs(cmd(after, peer + "-k3s-server"))).contains("--tls-san=51.81.90.10", "--tls-san=51.81.90.11");
         }
     }
 
@@ -70,14 +71,19 @@ class ClusterDay2Test {
     void removingANodeDropsItsStepsAndItsRulesFromEveryPeer() {
         StackRun after = run(Map.of("nodes", nodes(N1, N2, N3, N4, N5)));
         StackRun removed = run(Map.of("nodes", nodes(N1, N2, N4)));  // 5 -> 3 keeps an odd quorum
-        assertThat(cmd(after, "ovhcloud3-k3s-server").inputs().path("delete").asText())
-                .as("the server step knows how to leave: drain, delete node, uninstall")
-                .contains("kubectl drain", "kubectl delete node", "k3s-uninstall.sh");
+        assertThat(cmd(after, "ovhcloud3-k3s-server").inputs().has("delete")).as("a server step never uninstalls").isFalse();
+        assertThat(cmd(after, "ovhcloud3-k3s-removal").inputs().path("delete").asText())
+                .as("the node's removal step uninstalls k3s when it leaves").contains("k3s-uninstall.sh");
+        // The members step, from a live server, drains and deletes the nodes that left.
+        var members = cmd(removed, "cluster-members");
+        assertThat(env(members).get("EXPECTED_NODES").split("\n")).containsExactly("vps-1624d691", "vps-c0f51be2", "vps-44444444");
+        assertThat(members.inputs().path("create").asText()).contains("kubectl drain", "kubectl delete node");
+        assertThat(members.inputs().path("connection").path("host").asText()).isEqualTo("51.81.83.33");
         assertThat(removed.ofType(CMD)).extracting(RecordedResource::name).noneMatch(n -> n.startsWith("ovhcloud3-"));
         assertThat(removed.ofType(CMD)).extracting(RecordedResource::name).noneMatch(n -> n.startsWith("ovhcloud5-"));
         for (String peer : List.of("ovhcloud1", "ovhcloud2", "ovhcloud4")) {
             assertThat(env(cmd(removed, peer + "-firewall")).get("UFW_RULES")).doesNotContain("51.81.85.248", "51.81.90.11");
-            assertThat(env(cmd(removed, peer + "-k3s-server")).get("K3S_ARGS")).doesNotContain("51.81.85.248", "51.81.90.11");
+            assertThat(k3sArgs(cmd(removed, peer + "-k3s-server"))).doesNotContain("51.81.85.248", "51.81.90.11");
         }
     }
 
@@ -93,10 +99,10 @@ class ClusterDay2Test {
     void theFirstServerCanBeReplacedByNamingAnotherLiveServerAsJoinTarget() {
         StackRun replaced = run(Map.of("nodes", nodes(N2, N3, N4), "joinTarget", "ovhcloud2",
                 "nodeLabels", "['vps-c0f51be2:honeydue/redis=true']"));
-        assertThat(replaced.ofType(CMD)).noneMatch(r -> env(r).getOrDefault("K3S_ARGS", "").contains("--cluster-init"));
+        assertThat(replaced.ofType(CMD)).noneMatch(r -> k3sArgs(r).contains("--cluster-init"));
         var s2 = cmd(replaced, "ovhcloud2-k3s-server");
         var s4 = cmd(replaced, "ovhcloud4-k3s-server");
-        assertThat(env(s4).get("K3S_ARGS")).contains("--server=https://51.81.87.86:6443");
+        assertThat(k3sArgs(s4)).contains("--server=https://51.81.87.86:6443");
         assertThat(cmd(replaced, "node-token").inputs().path("connection").path("host").asText()).isEqualTo("51.81.87.86");
         assertThat(cmd(replaced, "kubeconfig").inputs().path("connection").path("host").asText()).isEqualTo("51.81.87.86");
         assertThat(s4.dependsOn()).contains(cmd(replaced, "ovhcloud3-k3s-server").urn());
@@ -131,7 +137,8 @@ class ClusterDay2Test {
         assertThat(reset.inputs().path("create").asText()).contains("--cluster-reset-restore-path=");
         assertThat(rejoin2.dependsOn()).contains(reset.urn());
         assertThat(rejoin3.dependsOn()).contains(rejoin2.urn());
-        assertThat(cmd(run, "kubeconfig").dependsOn()).contains(rejoin3.urn());
+        assertThat(cmd(run, "cluster-members").dependsOn()).contains(rejoin3.urn());
+        assertThat(cmd(run, "kubeconfig").dependsOn()).contains(cmd(run, "cluster-members").urn());
         assertThat(run(Map.of()).ofType(CMD)).noneMatch(r -> r.name().contains("etcd-restore"));
     }
 
@@ -140,7 +147,7 @@ class ClusterDay2Test {
         StackRun run = run(Map.of("etcdS3Enabled", "true", "etcdS3Bucket", "honeydue-etcd"));
         for (String node : List.of("ovhcloud1", "ovhcloud2", "ovhcloud3")) {
             var step = cmd(run, node + "-k3s-server");
-            assertThat(env(step).get("K3S_ARGS")).contains("--etcd-s3", "--etcd-s3-endpoint=s3.us-east-005.backblazeb2.com",
+            assertThat(k3sArgs(step)).contains("--etcd-s3", "--etcd-s3-endpoint=s3.us-east-005.backblazeb2.com",
                     "--etcd-s3-region=us-east-005", "--etcd-s3-bucket=honeydue-etcd", "--etcd-s3-folder=etcd-ovh")
                     .doesNotContain("access-key", "secret-key");
             assertThat(env(step)).containsEntry("ETCD_S3", "true");

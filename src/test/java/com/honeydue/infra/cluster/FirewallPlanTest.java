@@ -25,6 +25,8 @@ class FirewallPlanTest {
                 "allow 80/tcp",
                 "allow 443/tcp",
                 "allow 6443/tcp",
+                "allow from 10.42.0.0/16",
+                "allow from 10.43.0.0/16",
                 "allow from 51.81.83.33 to any port 2379:2380 proto tcp",
                 "allow from 51.81.83.33 to any port 10250 proto tcp",
                 "allow from 51.81.83.33 to any port 51820 proto udp",
@@ -69,7 +71,7 @@ class FirewallPlanTest {
         for (int i = 0; i < OVH.nodes().size(); i++) {
             NodeSpec self = OVH.nodes().get(i);
             List<String> peerSources = args(OVH, i, List.of()).stream()
-                    .filter(r -> r.startsWith("allow from ")).map(r -> r.split(" ")[2]).distinct().toList();
+                    .filter(r -> r.startsWith("allow from ") && r.contains(" to any port ")).map(r -> r.split(" ")[2]).distinct().toList();
             assertThat(peerSources).hasSize(2).doesNotContain(self.ipv4());
         }
     }
@@ -82,7 +84,20 @@ class FirewallPlanTest {
         assertThat(rules).doesNotContain("allow 6443/tcp").contains(
                 "allow from 203.0.113.7/32 to any port 6443 proto tcp",
                 "allow from 51.81.87.86 to any port 6443 proto tcp", "allow from 51.81.85.248 to any port 6443 proto tcp",
-                "allow from 10.42.0.0/16 to any port 6443 proto tcp");
+                "allow from 10.42.0.0/16");
         assertThat(rules).noneMatch(r -> r.equals("allow from 51.81.83.33 to any port 6443 proto tcp"));
+    }
+
+    @Test
+    void everyProfileAdmitsThePodAndServiceNetworksSoIpvsClusterIpsAndHostEndpointsWork() {
+        // Hetzner runs kube-proxy in IPVS mode: every ClusterIP (cluster DNS too) is local to each node, so pods'
+        // packets to Services arrive on INPUT, where UFW's default deny would drop them (k3s' UFW guidance).
+        for (String stack : List.of("prod", "ovh")) {
+            ClusterConfig c = com.honeydue.infra.StackFixtures.config(stack).cluster();
+            List<String> rules = args(c, 0, List.of());
+            assertThat(rules).as(stack).contains("allow from 10.42.0.0/16", "allow from 10.43.0.0/16");
+            assertThat(rules.indexOf("allow from 10.42.0.0/16")).as(stack).isLessThan(rules.indexOf("--force enable"));
+        }
+        assertThat(com.honeydue.infra.StackFixtures.config("prod").cluster().kubeProxyMode()).isEqualTo("ipvs");
     }
 }

@@ -21,6 +21,11 @@ class K3sNodeGroupStackTest {
         return RemoteStepParsing.exports(command.inputs().path("create").asText());
     }
 
+    /** The k3s flags a server step writes to config.yaml, read back as flags: one "--name[=value]" per line. */
+    static String k3sArgs(RecordedResource command) {
+        return String.join("\n", RemoteStepParsing.k3sFlags(env(command).getOrDefault("K3S_CONFIG", "")));
+    }
+
     private static StackRun ovh() {
         return StackFixtures.run("ovh");
     }
@@ -37,7 +42,7 @@ class K3sNodeGroupStackTest {
         for (int i = 0; i < c.nodes().size(); i++) {
             var node = c.nodes().get(i);
             String step = node.alias() + "-k3s-server";
-            List<String> flags = Arrays.asList(env(cmd(run, step)).get("K3S_ARGS").split("\n"));
+            List<String> flags = Arrays.asList(k3sArgs(cmd(run, step)).split("\n"));
             assertThat(flags).as(step).isEqualTo(K3sServerFlags.forNode(c, node,
                     i == 0 ? java.util.Optional.empty() : java.util.Optional.of(c.joinTarget().ipv4())));
             assertThat(flags).contains("--node-ip=" + node.ipv4(), "--advertise-address=" + node.ipv4(),
@@ -70,7 +75,7 @@ class K3sNodeGroupStackTest {
     }
 
     @Test
-    void serversJoinOneAtATimeThenKubeconfigThenLabels() {
+    void serversJoinOneAtATimeThenMembersThenKubeconfigThenLabels() {
         StackRun run = ovh();
         String init = cmd(run, "ovhcloud1-k3s-server").urn();
         String token = cmd(run, "node-token").urn();
@@ -81,10 +86,12 @@ class K3sNodeGroupStackTest {
 
         assertThat(node2.dependsOn()).contains(init, token);
         assertThat(node3.dependsOn()).contains(node2.urn()).doesNotContain(init);
-        assertThat(kubeconfig.dependsOn()).contains(node3.urn());
+        var members = cmd(run, "cluster-members");
+        assertThat(members.dependsOn()).contains(node3.urn());
+        assertThat(kubeconfig.dependsOn()).contains(members.urn());
         assertThat(labels.dependsOn()).contains(kubeconfig.urn());
         var provider = run.named("pulumi:providers:kubernetes", "cluster-k8s");
-        assertThat(provider.dependsOn()).as("implicit, through the kubeconfig Output").contains(kubeconfig.urn());
+        assertThat(provider.dependsOn()).as("explicitly and through the kubeconfig Output").contains(kubeconfig.urn());
         assertThat(labels.provider()).startsWith(provider.urn());
     }
 
@@ -139,12 +146,14 @@ class K3sNodeGroupStackTest {
         StackRun ovh = ovh();
         var prodInit = env(cmd(prod, "hetzner1-k3s-server"));
         var ovhInit = env(cmd(ovh, "ovhcloud1-k3s-server"));
+        String prodInitArgs = k3sArgs(cmd(prod, "hetzner1-k3s-server"));
+        String ovhInitArgs = k3sArgs(cmd(ovh, "ovhcloud1-k3s-server"));
         // flannel backend and the WireGuard external-IP flag
-        assertThat(prodInit.get("K3S_ARGS")).contains("--flannel-backend=vxlan").doesNotContain("--flannel-external-ip");
-        assertThat(ovhInit.get("K3S_ARGS")).contains("--flannel-backend=wireguard-native", "--flannel-external-ip");
+        assertThat(prodInitArgs).contains("--flannel-backend=vxlan").doesNotContain("--flannel-external-ip");
+        assertThat(ovhInitArgs).contains("--flannel-backend=wireguard-native", "--flannel-external-ip");
         // servicelb: disabled for hostNetwork Traefik on Hetzner, kept for klipper-lb on OVH
-        assertThat(prodInit.get("K3S_ARGS")).contains("--disable=servicelb", "--kube-proxy-arg=proxy-mode=ipvs");
-        assertThat(ovhInit.get("K3S_ARGS")).doesNotContain("--disable=servicelb", "proxy-mode");
+        assertThat(prodInitArgs).contains("--disable=servicelb", "--kube-proxy-arg=proxy-mode=ipvs");
+        assertThat(ovhInitArgs).doesNotContain("--disable=servicelb", "proxy-mode");
         // sysctl only where hostNetwork Traefik binds low ports as non-root
         assertThat(env(cmd(prod, "hetzner1-bootstrap"))).containsEntry("UNPRIVILEGED_PORT_START", "0");
         assertThat(env(cmd(ovh, "ovhcloud1-bootstrap"))).containsEntry("UNPRIVILEGED_PORT_START", "");

@@ -31,7 +31,8 @@ class RemoteStepParseTest {
         var init = c.initialServer().orElseThrow();
         List<RemoteStep> steps = List.of(NodeStepPlan.bootstrap(c), NodeStepPlan.firewall(FirewallPlan.forNode(c, init, List.of())),
                 NodeStepPlan.k3sServer(c, init, Optional.empty()), NodeStepPlan.k3sServer(c, c.nodes().get(1), Optional.of(init.ipv4())),
-                NodeStepPlan.k3sRemove(c, init), NodeStepPlan.readNodeToken(), NodeStepPlan.readKubeconfig(init),
+                NodeStepPlan.k3sRemoval(init), NodeStepPlan.k3sUninstall(init),
+                NodeStepPlan.clusterMembers(c, c.nodes()), NodeStepPlan.ingressReady(c), NodeStepPlan.readNodeToken(), NodeStepPlan.readKubeconfig(init),
                 NodeStepPlan.etcdRestore(c, init, "reset", "etcd-snapshot-1"));
         for (RemoteStep step : steps) {
             RemoteStep parsed = RemoteStep.parse(step.command());

@@ -33,4 +33,24 @@ final class RemoteStepParsing {
         }
         return env;
     }
+
+    /** The flags a K3sConfigFile YAML stands for, in file order: "server" first, lists expanded, true as a bare flag. */
+    static java.util.List<String> k3sFlags(String yaml) {
+        java.util.List<String> flags = new java.util.ArrayList<>(java.util.List.of("server"));
+        try {
+            var node = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(yaml);
+            node.fields().forEachRemaining(e -> {
+                if (e.getValue().isArray()) {
+                    e.getValue().forEach(v -> flags.add("--" + e.getKey() + "=" + v.asText()));
+                } else if (e.getValue().isBoolean()) {
+                    flags.add("--" + e.getKey());
+                } else {
+                    flags.add("--" + e.getKey() + "=" + e.getValue().asText());
+                }
+            });
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return flags;
+    }
 }

@@ -69,7 +69,7 @@ class CliTest {
         assertThat(o.code()).as(o.err()).isZero();
         Path dir = project.resolve("build/render/ovh");
         for (String f : new String[] {"plan.json", "PLAN.md", "graph.svg", "dns.json", "k8s", "nodes/ovhcloud3/01-bootstrap.sh",
-                "nodes/ovhcloud3/03-k3s-server.delete.sh"}) {
+                "nodes/ovhcloud3/04-k3s-server.sh", "nodes/ovhcloud3/03-k3s-removal.delete.sh"}) {
             assertThat(dir.resolve(f)).exists();
         }
         List<String> written = tree(dir);
@@ -78,8 +78,9 @@ class CliTest {
         int dns = CanonicalJson.MAPPER.readTree(dir.resolve("dns.json").toFile()).size();
         assertThat(k8s).isPositive();
         assertThat(dns).isPositive();
-        assertThat(steps).as("bootstrap, firewall, k3s server and smoke check per node, the token and kubeconfig reads; no delete scripts")
-                .isEqualTo(4L * StackFixtures.config("ovh").cluster().nodes().size() + 2);
+        assertThat(steps).as("bootstrap, firewall, k3s removal, k3s server and smoke check per node; the token, members, "
+                + "kubeconfig and ingress-ready steps; no delete scripts")
+                .isEqualTo(5L * StackFixtures.config("ovh").cluster().nodes().size() + 4);
         assertThat(o.err()).contains("render ovh: recorded", "wrote " + written.size() + " files");
         assertThat(o.out()).contains(k8s + " Kubernetes objects, " + steps + " node steps, " + dns + " DNS records");
         // Offline, every secret (the SSH key, the Cloudflare token...) is a placeholder: it must reach neither the
@@ -117,9 +118,9 @@ class CliTest {
         assertThat(changed.code()).isEqualTo(1);
         int servers = StackFixtures.config("ovh").cluster().nodes().size();
         assertThat(changed.out()).contains("cluster (honeydue:cluster:K3sNodeGroup)", "~ command:remote:Command ovhcloud1-k3s-server",
-                "create.env.K3S_ARGS:", "- --etcd-snapshot-retention=5", "+ --etcd-snapshot-retention=7",
+                "create.env.K3S_CONFIG:", "- etcd-snapshot-retention: \"5\"", "+ etcd-snapshot-retention: \"7\"",
                 "0 added, 0 removed, " + servers + " changed, 0 output value(s) changed")
-                .as("the script hash in triggers is noise").doesNotContainPattern("triggers\\[\\d+\\]");
+                .as("no step has triggers").doesNotContainPattern("triggers\\[\\d+\\]");
 
         Outcome missing = cli("diff", tmp.resolve("a").toString(), tmp.resolve("nowhere").toString());
         assertThat(missing.code()).isEqualTo(2);

@@ -42,14 +42,14 @@ class PlanDiffTest {
         List<PlanDiff.ResourceDiff> cluster = result.resources().stream().filter(d -> d.component().equals(CLUSTER)).toList();
         assertThat(cluster).isNotEmpty().allSatisfy(d -> assertThat(d.kind()).isEqualTo('~'));
         Set<String> section10 = Set.of("connection.user", "create.env.SSH_USER", "create.env.KUBE_PROXY_MODE",
-                "create.env.UNPRIVILEGED_PORT_START", "create.env.UFW_RULES", "create.env.K3S_ARGS");
+                "create.env.UNPRIVILEGED_PORT_START", "create.env.UFW_RULES", "create.env.K3S_CONFIG");
         assertThat(cluster.stream().flatMap(d -> d.changes().stream()).map(PlanDiff.Change::path).distinct())
                 .as("only the runbook §10 inputs change on the cluster").containsExactlyInAnyOrderElementsOf(section10);
         assertThat(text).contains(
-                "- --flannel-backend=wireguard-native", "+ --flannel-backend=vxlan", // flannel backend
-                "- --flannel-external-ip",
-                "+ --disable=servicelb",                                          // servicelb
-                "+ --kube-proxy-arg=proxy-mode=ipvs",                             // kube-proxy mode
+                "- flannel-backend: \"wireguard-native\"", "+ flannel-backend: \"vxlan\"", // flannel backend
+                "- flannel-external-ip: true",
+                "+ disable:\n        +   - \"servicelb\"",                       // servicelb
+                "+ kube-proxy-arg:\n        +   - \"proxy-mode=ipvs\"",          // kube-proxy mode
                 "create.env.KUBE_PROXY_MODE: \"iptables\" \u2192 \"ipvs\"",
                 "create.env.UNPRIVILEGED_PORT_START: \"\" \u2192 \"0\"",          // sysctl
                 "connection.user: \"ubuntu\" \u2192 \"deploy\"",                   // ssh user
@@ -131,14 +131,14 @@ class PlanDiffTest {
         JsonNode a = plan("ovh");
         ObjectNode b = a.deepCopy();
         for (JsonNode r : b.get("resources")) {
-            if (r.get("name").asText().equals("ovhcloud2-k3s-server")) {
+            if (r.get("name").asText().equals("ovhcloud2-k3s-removal")) {
                 ObjectNode inputs = (ObjectNode) r.get("inputs");
-                inputs.put("delete", inputs.get("delete").asText().replace("DRAIN_TIMEOUT_SECONDS='300'", "DRAIN_TIMEOUT_SECONDS='120'"));
+                inputs.put("delete", inputs.get("delete").asText().replace("NODE_NAME='vps-c0f51be2'", "NODE_NAME='vps-other'"));
             }
         }
         String text = PlanDiff.format(PlanDiff.compare(a, b), "a", "b");
-        assertThat(text).contains("~ command:remote:Command ovhcloud2-k3s-server",
-                "delete.env.DRAIN_TIMEOUT_SECONDS: \"300\" \u2192 \"120\"", "0 added, 0 removed, 1 changed")
+        assertThat(text).contains("~ command:remote:Command ovhcloud2-k3s-removal",
+                "delete.env.NODE_NAME: \"vps-c0f51be2\" \u2192 \"vps-other\"", "0 added, 0 removed, 1 changed")
                 .doesNotContain("delete.script");
     }
 }

@@ -89,7 +89,7 @@ class RenderOutputTest {
     }
 
     @Test
-    void theKubernetesProviderDependsOnTheKubeconfigCommandThroughAnOutputOnly() {
+    void theKubernetesProviderDependsOnTheKubeconfigCommandExplicitlyAndThroughItsOutput() {
         RenderGraph.Node provider = graph.nodes().stream().filter(n -> n.type().equals("pulumi:providers:kubernetes")).findFirst().orElseThrow();
         RecordedResource kubeconfig = graph.run().named(NodeSteps.REMOTE_COMMAND, "kubeconfig");
         assertThat(kubeconfig.inputs().path("connection").path("host").asText()).as("read from the join target")
@@ -97,9 +97,11 @@ class RenderOutputTest {
         assertThat(provider.dependsOn()).containsExactly(kubeconfig.urn());
         ObservedRun observed = MockStackRunner.runObserved(config);
         Declaration declared = observed.declarations().stream().filter(d -> d.urn().equals(provider.urn())).findFirst().orElseThrow();
-        assertThat(declared.explicitDependsOn()).as("no explicit dependsOn: the edge is implicit").isEmpty();
+        // A real preview reports no dependency through an Output that is still unknown; the explicit edge survives.
+        assertThat(declared.explicitDependsOn()).as("explicit, not only through the kubeconfig Output").containsExactly(kubeconfig.urn());
         JsonNode inPlan = resource("pulumi:providers:kubernetes", "cluster-k8s");
         assertThat(inPlan.get("dependsOn")).extracting(JsonNode::asText).containsExactly(kubeconfig.urn());
+        assertThat(inPlan.get("propertyDependencies").get("kubeconfig")).extracting(JsonNode::asText).containsExactly(kubeconfig.urn());
         assertThat(inPlan.get("inputs").get("kubeconfig").asText()).isEqualTo("[secret]");
     }
 
@@ -112,13 +114,13 @@ class RenderOutputTest {
                 .containsExactlyElementsOf(aliases.stream().map(a -> a + "-bootstrap").toList());
 
         // The cluster's chain, derived from config: the first server's bootstrap and firewall, the servers one at a
-        // time with the token read after the initial one, then the kubeconfig and the provider built from it.
+        // time with the token read after the initial one, then the members step, the kubeconfig and the provider.
         List<NodeSpec> order = c.serverOrder();
         assertThat(c.initialServer()).as("the committed ovh stack starts from an initial server").contains(order.get(0));
         List<String> chain = new ArrayList<>(List.of(order.get(0).alias() + "-bootstrap", order.get(0).alias() + "-firewall",
                 order.get(0).alias() + "-k3s-server", "node-token"));
         order.stream().skip(1).forEach(n -> chain.add(n.alias() + "-k3s-server"));
-        chain.addAll(List.of("kubeconfig", "cluster-k8s"));
+        chain.addAll(List.of("cluster-members", "kubeconfig", "cluster-k8s"));
         List<RenderGraph.Node> path = graph.criticalPath();
         assertThat(path.subList(0, chain.size())).extracting(RenderGraph.Node::name).containsExactlyElementsOf(chain);
         assertThat(path).as("the critical path spans every wave").hasSize(graph.waveCount());
@@ -136,7 +138,8 @@ class RenderOutputTest {
                     .containsAll(aliases.stream().map(a -> step(a + "-firewall")).toList());
         }
         RenderGraph.Node kubeconfig = step("kubeconfig");
-        assertThat(graph.waitsFor(kubeconfig)).contains(step(order.get(order.size() - 1).alias() + "-k3s-server"));
+        assertThat(graph.waitsFor(step("cluster-members"))).contains(step(order.get(order.size() - 1).alias() + "-k3s-server"));
+        assertThat(graph.waitsFor(kubeconfig)).contains(step("cluster-members"));
         List<RenderGraph.Node> k8s = graph.customNodes().stream().filter(n -> n.type().startsWith("kubernetes:")).toList();
         assertThat(k8s).as("nothing touches the cluster before its kubeconfig exists, and all of it through the cluster's provider")
                 .isNotEmpty().allSatisfy(n -> {
@@ -147,7 +150,7 @@ class RenderOutputTest {
         String md = files.get("PLAN.md");
         assertThat(md).contains("## Order of operations", "**Wave " + graph.waveCount() + "** (", "## Critical path",
                 "## Node steps", "## Local commands", "## Kubernetes objects", "## DNS records", "## Stack outputs",
-                "| cluster (honeydue:cluster:K3sNodeGroup) | `command:remote:Command` | " + (3 * c.nodes().size() + 2) + " |");
+                "| cluster (honeydue:cluster:K3sNodeGroup) | `command:remote:Command` | " + (4 * c.nodes().size() + 4) + " |");
         c.nodes().forEach(n -> assertThat(md).contains("### " + n.alias() + " (" + n.ipv4() + ", node " + n.k8sName() + ")"));
     }
 
@@ -160,12 +163,12 @@ class RenderOutputTest {
         String tokenHost = c.initialServer().orElse(c.joinTarget()).alias();
         Set<String> expectedFiles = new TreeSet<>();
         steps.forEach((node, list) -> {
-            List<String> cluster = new ArrayList<>(List.of("bootstrap", "firewall", "k3s-server"));
+            List<String> cluster = new ArrayList<>(List.of("bootstrap", "firewall", "k3s-removal", "k3s-server"));
             if (node.equals(tokenHost)) {
                 cluster.add("node-token");
             }
             if (node.equals(c.joinTarget().alias())) {
-                cluster.add("kubeconfig");
+                cluster.addAll(List.of("cluster-members", "kubeconfig", "ingress-ready"));
             }
             assertThat(list.stream().filter(s -> graph.componentLabel(s.source()).startsWith("cluster ")))
                     .as(node + ": the cluster's steps in run order").extracting(NodeSteps.NodeStep::step).containsExactlyElementsOf(cluster);
@@ -178,14 +181,14 @@ class RenderOutputTest {
                 String base = "nodes/" + node + "/" + s.fileStem();
                 expectedFiles.addAll(List.of(base + ".env", base + ".sh"));
                 s.onDelete().ifPresent(d -> expectedFiles.addAll(List.of(base + ".delete.env", base + ".delete.sh")));
-                assertThat(s.onDelete().isPresent()).as(base + ": only a server step removes something on delete")
-                        .isEqualTo(s.step().equals("k3s-server"));
+                assertThat(s.onDelete().isPresent()).as(base + ": only the removal step removes something on delete")
+                        .isEqualTo(s.step().equals("k3s-removal"));
             }
         });
         assertThat(files.keySet().stream().filter(f -> f.startsWith("nodes/")).toList()).as("exactly the steps' files")
                 .containsExactlyElementsOf(expectedFiles);
 
-        // A joining server: .env + .sh are exactly the create string; its delete pair is the config's removal step.
+        // A joining server: .env + .sh are exactly the create string, and it has no delete (it never uninstalls).
         NodeSpec joining = c.serverOrder().get(1);
         RecordedResource server = graph.run().named(NodeSteps.REMOTE_COMMAND, joining.alias() + "-k3s-server");
         NodeSteps.NodeStep step = steps.get(joining.alias()).stream().filter(s -> s.step().equals("k3s-server")).findFirst().orElseThrow();
@@ -194,11 +197,17 @@ class RenderOutputTest {
         assertThat(files.get(base + ".env")).isEqualTo(RemoteStep.parse(create).envFile()).contains("JOIN='true'");
         assertThat(files.get(base + ".sh")).isEqualTo(RemoteStep.parse(create).script()).startsWith("#!/usr/bin/env bash");
         assertThat(files.get(base + ".env") + files.get(base + ".sh")).isEqualTo(create.replace("export ", ""));
-        RemoteStep remove = NodeStepPlan.k3sRemove(c, joining);
-        assertThat(server.inputs().get("delete").asText()).isEqualTo(remove.command());
-        assertThat(files.get(base + ".delete.env")).isEqualTo(remove.envFile()).contains("NODE_NAME='" + joining.k8sName() + "'");
-        assertThat(files.get(base + ".delete.sh")).isEqualTo(remove.script()).startsWith("#!/usr/bin/env bash");
-        assertThat(files.get("PLAN.md")).contains("`" + step.fileStem() + ".delete.sh` (DRAIN_TIMEOUT_SECONDS, NODE_NAME)");
+        assertThat(server.inputs().has("delete")).isFalse();
+        assertThat(files).doesNotContainKey(base + ".delete.sh");
+        // Its removal step carries the uninstall, rendered as the .delete pair.
+        RecordedResource removal = graph.run().named(NodeSteps.REMOTE_COMMAND, joining.alias() + "-k3s-removal");
+        NodeSteps.NodeStep removalStep = steps.get(joining.alias()).stream().filter(s -> s.step().equals("k3s-removal")).findFirst().orElseThrow();
+        String removalBase = "nodes/" + joining.alias() + "/" + removalStep.fileStem();
+        RemoteStep uninstall = NodeStepPlan.k3sUninstall(joining);
+        assertThat(removal.inputs().get("delete").asText()).isEqualTo(uninstall.command());
+        assertThat(files.get(removalBase + ".delete.env")).isEqualTo(uninstall.envFile()).contains("NODE_NAME='" + joining.k8sName() + "'");
+        assertThat(files.get(removalBase + ".delete.sh")).isEqualTo(uninstall.script()).startsWith("#!/usr/bin/env bash");
+        assertThat(files.get("PLAN.md")).contains("`" + removalStep.fileStem() + ".delete.sh` (NODE_NAME)");
     }
 
     @Test

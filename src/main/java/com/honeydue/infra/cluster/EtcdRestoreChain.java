@@ -1,0 +1,36 @@
+package com.honeydue.infra.cluster;
+
+import com.honeydue.infra.config.ClusterConfig;
+import com.honeydue.infra.config.NodeSpec;
+import com.pulumi.command.remote.Command;
+import com.pulumi.resources.Resource;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runbook §8 "etcd quorum lost" as a chain, after the servers: stop k3s on every other server, cluster-reset the join
+ * target from the snapshot (k3s reads its flags from config.yaml, so the reset keeps this node's addresses), then
+ * bring the others back one at a time. Present only while etcdRestoreSnapshot is set; the parameters name the
+ * snapshot, so a new snapshot name runs the chain again, and the same one never does.
+ */
+final class EtcdRestoreChain {
+    private EtcdRestoreChain() {}
+
+    /** @return the last step of the chain, which everything reading the cluster waits for */
+    static Command build(RemoteSteps steps, ClusterConfig c, String snapshot, Command afterServers) {
+        NodeSpec target = c.joinTarget();
+        List<NodeSpec> others = c.serverOrder().stream().filter(n -> !n.equals(target)).toList();
+        List<Resource> stops = new ArrayList<>();
+        for (NodeSpec node : others) {
+            stops.add(steps.run(node.alias() + "-etcd-restore-stop", node, NodeStepPlan.etcdRestore(c, node, "stop", snapshot),
+                    List.of(afterServers)));
+        }
+        Command previous = steps.run(target.alias() + "-etcd-restore-reset", target,
+                NodeStepPlan.etcdRestore(c, target, "reset", snapshot), stops.isEmpty() ? List.of(afterServers) : stops);
+        for (NodeSpec node : others) {
+            previous = steps.run(node.alias() + "-etcd-restore-rejoin", node,
+                    NodeStepPlan.etcdRestore(c, node, "rejoin", snapshot), List.of(previous));
+        }
+        return previous;
+    }
+}

@@ -1,0 +1,60 @@
+package com.honeydue.infra.cluster;
+
+import com.honeydue.infra.config.ClusterConfig;
+import com.honeydue.infra.config.NodeSpec;
+import com.pulumi.command.remote.Command;
+import com.pulumi.command.remote.CommandArgs;
+import com.pulumi.command.remote.enums.Logging;
+import com.pulumi.core.Output;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns a node's {@link RemoteStep}s into pulumi-command {@code remote:Command} resources, all the same way.
+ *
+ * <p>No step has {@code triggers}: pulumi-command 1.2.1 marks them replaceOnChanges, and a replacement is
+ * create-before-delete, which would run the old resource's delete on the same box. Every parameter and the script
+ * itself are in {@code create}, so any change is an in-place update, which re-runs {@code create}. Only a step made
+ * with {@link #withDelete} has a delete command, and its inputs never change with the cluster's settings.
+ * The previous run's output is not passed in the environment (stock sshd refuses it, with a warning per step).
+ */
+final class RemoteSteps {
+    private final Resource parent;
+    private final ClusterConfig config;
+
+    RemoteSteps(Resource parent, ClusterConfig config) {
+        this.parent = parent;
+        this.config = config;
+    }
+
+    Command run(String name, NodeSpec node, RemoteStep step, List<Resource> dependsOn) {
+        return run(name, node, step, dependsOn, Optional.empty(), false);
+    }
+
+    /** @param secretStdout the step prints a secret (token, kubeconfig): stdout is recorded secret and not logged */
+    Command run(String name, NodeSpec node, RemoteStep step, List<Resource> dependsOn, Optional<Output<String>> stdin,
+                boolean secretStdout) {
+        var args = base(node).create(step.command()).logging(secretStdout ? Logging.Stderr : Logging.StdoutAndStderr);
+        stdin.ifPresent(args::stdin);
+        var opts = CustomResourceOptions.builder().parent(parent).dependsOn(dependsOn);
+        if (secretStdout) {
+            opts.additionalSecretOutputs("stdout");
+        }
+        return new Command(name, args.build(), opts.build());
+    }
+
+    /**
+     * A step whose {@code delete} runs only when the resource itself goes away: the node left the config, or the
+     * stack is destroyed. Its {@code create} and {@code delete} take nothing that an upgrade or a flag change alters.
+     */
+    Command withDelete(String name, NodeSpec node, RemoteStep create, RemoteStep delete, List<Resource> dependsOn) {
+        var args = base(node).create(create.command()).delete(delete.command()).logging(Logging.StdoutAndStderr);
+        return new Command(name, args.build(), CustomResourceOptions.builder().parent(parent).dependsOn(dependsOn).build());
+    }
+
+    private CommandArgs.Builder base(NodeSpec node) {
+        return CommandArgs.builder().connection(NodeConnection.of(config, node)).addPreviousOutputInEnv(false);
+    }
+}
