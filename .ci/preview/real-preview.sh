@@ -31,18 +31,25 @@ if command -v pulumi >/dev/null 2>&1 && [ -z "${HONEYDUE_USE_SHARED_ENGINE:-}" ]
 else
   engine=$root/../shared/engine/install.sh
   [ -x "$engine" ] || { echo "real-preview: no pulumi on PATH and no $engine" >&2; exit 2; }
-  PATH="$("$engine"):$PATH"
+  bin=$("$engine")
+  # Its Java host takes runtime.options only as flags, which this CLI no longer passes: see host-shim/.
+  export HONEYDUE_REAL_LANGUAGE_HOST=$bin/pulumi-language-java
+  PATH="$root/.ci/preview/host-shim:$bin:$PATH"
   export PATH
-  log "engine: ../shared/engine ($(pulumi version))"
+  log "engine: ../shared/engine ($(pulumi version)), runtime.options passed to its Java host by .ci/preview/host-shim"
 fi
 
-# The project as a clean clone has it (tracked and new files, never build output), plus the compiled classes so the
-# Java host's `mvn compile exec:java` finds them up to date.
+# The project as a clean clone has it (tracked and new files, never build output), plus the build output.
 log "project copy and build"
 mkdir -p "$work/project"
 (cd "$root" && git ls-files -co --exclude-standard -z | xargs -0 tar -cf - 2>/dev/null) | (cd "$work/project" && tar -xf -)
-if ! out=$(cd "$root" && mvn -B -ntp -q -DskipTests process-classes 2>&1); then echo "$out" >&2; exit 1; fi
+# The program runs as the prebuilt jar (runtime.options.binary), built here unless it is newer than every source.
+jar=target/honeydue-infra-jar-with-dependencies.jar
+if [ ! -f "$root/$jar" ] || [ -n "$(cd "$root" && find src/main provider-sdks pom.xml -newer "$jar" -print -quit)" ]; then
+  if ! out=$(cd "$root" && mvn -B -ntp -q -DskipTests package 2>&1); then echo "$out" >&2; exit 1; fi
+fi
 cp -a "$root/target" "$work/project/target"
+(cd "$work/project" && .ci/use-prebuilt-jar.sh)
 mkdir -p "$work/state"
 pulumi login --non-interactive "file://$work/state" >/dev/null
 
@@ -62,7 +69,6 @@ tail -1 "$root/target/surefire-reports/com.honeydue.infra.sdk.CommandPluginSchem
 
 failures=0
 for stack in "${stacks[@]}"; do
-  start=$SECONDS
   facts=$work/$stack.facts
   {
     echo "cloudflareZoneId=0123456789abcdef0123456789abcdef"
@@ -82,10 +88,11 @@ for stack in "${stacks[@]}"; do
   fi
 
   log "$stack: pulumi preview --json"
+  preview_start=$SECONDS
   rc=0
   (cd "$work/project" && timeout 900 pulumi preview --stack "$stack" --json --non-interactive) \
     >"$work/$stack.preview.json" 2>"$work/$stack.preview.err" || rc=$?
-  secs=$((SECONDS - start))
+  secs=$((SECONDS - preview_start))
   summary=$(python3 - "$work/$stack.preview.json" <<'PY'
 import json, sys
 try:

@@ -24,6 +24,12 @@ public final class App {
         LogManager.getLogManager().reset();
         AtomicBoolean reported = new AtomicBoolean();
         int code = Pulumi.runAsync(ctx -> {
+            var stale = PrebuiltJarCheck.staleness(Path.of(""));
+            if (stale.isPresent()) {
+                ctx.log().error(stale.get());
+                reported.set(true);
+                return;
+            }
             ConfigSchema schema = ConfigSchema.load(Path.of("Pulumi.yaml"));
             try {
                 HoneyDueProgram.run(ctx, schema, RawConfig.fromPulumi(ctx, schema));

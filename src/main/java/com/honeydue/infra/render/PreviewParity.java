@@ -17,9 +17,9 @@ import java.util.TreeSet;
  * inputs ({@link InputParity} lists the allowances), and the same dependencies where both sides know them.
  *
  * <p>Dependencies: during a preview the engine reports no property dependency for an input whose value is still
- * unknown (e.g. the join token a step reads on stdin), so per property the preview's list is compared only when the
- * preview knows the value. The explicit {@code dependsOn} edges (all dependencies minus the property ones) are
- * known to both and must be equal.
+ * unknown (e.g. the join token a step reads on stdin). So: every dependency the preview lists must be in the render;
+ * every one the render lists must be in the preview, unless it only comes through such an unknown input; and per
+ * input, the lists must be equal wherever the preview knows the value.
  */
 public final class PreviewParity {
     /** One disagreement: the resource, and what differs (an input's JSON pointer, or "type", "parent"...). */
@@ -101,8 +101,24 @@ public final class PreviewParity {
     private static void compareDependencies(String urn, JsonNode r, JsonNode state, List<Difference> out) {
         Map<String, Set<String>> renderedProps = propertyDependencies(r.path("propertyDependencies"));
         Map<String, Set<String>> previewProps = propertyDependencies(state.path("propertyDependencies"));
-        same(urn, "explicit dependsOn", explicit(strings(r.path("dependsOn")), renderedProps),
-                explicit(strings(state.path("dependencies")), previewProps), out);
+        Set<String> rendered = strings(r.path("dependsOn"));
+        Set<String> previewed = strings(state.path("dependencies"));
+        // What the engine cannot know yet: the dependencies of inputs whose value is unknown during the preview.
+        Set<String> unknowable = new TreeSet<>();
+        renderedProps.forEach((property, urns) -> {
+            if (previewProps.getOrDefault(property, Set.of()).isEmpty()
+                    && InputParity.containsUnknown(state.path("inputs").get(property))) {
+                unknowable.addAll(urns);
+            }
+        });
+        Set<String> onlyPreview = new TreeSet<>(previewed);
+        onlyPreview.removeAll(rendered);
+        Set<String> onlyRender = new TreeSet<>(rendered);
+        onlyRender.removeAll(previewed);
+        onlyRender.removeAll(unknowable);
+        if (!onlyPreview.isEmpty() || !onlyRender.isEmpty()) {
+            out.add(new Difference(urn, "dependsOn: only in the render " + onlyRender + ", only in the preview " + onlyPreview));
+        }
         Set<String> properties = new TreeSet<>(renderedProps.keySet());
         properties.addAll(previewProps.keySet());
         for (String property : properties) {
@@ -112,12 +128,6 @@ public final class PreviewParity {
             }
             same(urn, "dependencies of input " + property, renderedProps.getOrDefault(property, Set.of()), p, out);
         }
-    }
-
-    private static Set<String> explicit(Set<String> all, Map<String, Set<String>> byProperty) {
-        Set<String> out = new TreeSet<>(all);
-        byProperty.values().forEach(out::removeAll);
-        return out;
     }
 
     private static Map<String, Set<String>> propertyDependencies(JsonNode node) {

@@ -60,6 +60,18 @@ class CommandPluginSchemaTest {
                 continue;
             }
             checked += check(token + " input", annotated(e.getValue(), true), resource.path("inputProperties"), problems);
+            // The saved excerpt's replaceOnChanges (what NoUninstallOnChangeTest relies on) is the plugin's.
+            java.util.Set<String> replacing = new java.util.TreeSet<>();
+            resource.path("inputProperties").fields().forEachRemaining(p -> {
+                if (p.getValue().path("replaceOnChanges").asBoolean(false)) {
+                    replacing.add(p.getKey());
+                }
+            });
+            java.util.Set<String> saved = new java.util.TreeSet<>();
+            ProviderSdkSchemaTest.COMMAND.resource(token).path("replaceOnChanges").forEach(n -> saved.add(n.asText()));
+            if (!replacing.equals(saved)) {
+                problems.add(token + " replaceOnChanges: plugin " + replacing + ", saved excerpt " + saved);
+            }
             checked += check(token + " output", annotated(e.getKey(), false), resource.path("properties"), problems);
         }
         for (var e : TYPES.entrySet()) {
