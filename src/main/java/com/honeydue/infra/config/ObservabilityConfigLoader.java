@@ -30,11 +30,13 @@ public final class ObservabilityConfigLoader {
         // Only the shipping agents need the token; with both off the key may stay unset.
         var token = r.secret("obsIngestToken", vmagent || alloy);
 
-        List<String> cidrs = r.stringList("obsEndpointCidrs");
-        for (int i = 0; i < cidrs.size(); i++) {
-            if (!Net.isCidr(cidrs.get(i)) || cidrs.get(i).contains(":")) {
-                r.problem("obsEndpointCidrs[" + i + "]", "'" + cidrs.get(i)
-                        + "' is not an IPv4 CIDR; expected the observability endpoint's address, e.g. 203.0.113.10/32");
+        List<String> cidrs = new java.util.ArrayList<>();
+        for (ConfigReader.Item item : r.items("obsEndpointCidrs")) {
+            if (Net.cidr(item.value()).filter(Net.Cidr::ipv4).isEmpty()) {
+                r.problem(item.key("obsEndpointCidrs"), Shown.value(item.value())
+                        + " is not an IPv4 CIDR; expected the observability endpoint's address, e.g. 203.0.113.10/32");
+            } else {
+                cidrs.add(item.value());
             }
         }
 
@@ -43,7 +45,7 @@ public final class ObservabilityConfigLoader {
             cluster = "honeydue-" + r.stack();
         }
         if (!LABEL_VALUE.matcher(cluster).matches()) {
-            r.problem("clusterLabel", "'" + cluster + "' is not valid; expected lower-case letters, digits and '-', "
+            r.problem("clusterLabel", Shown.value(cluster) + " is not valid; expected lower-case letters, digits and '-', "
                     + "at most 63 characters, unique per cluster (e.g. honeydue-ovh); empty means honeydue-<stack>");
         }
         String environment = r.string("environmentLabel", LABEL_VALUE,
@@ -64,7 +66,7 @@ public final class ObservabilityConfigLoader {
         }
 
         return new ObservabilityConfig(ksm, vmagent, alloy, nodeExporter, workerMetrics, traefikMetrics, remoteWrite,
-                lokiPush, token, cidrs.stream().filter(c -> Net.isCidr(c) && !c.contains(":")).toList(), cluster,
+                lokiPush, token, List.copyOf(cidrs), cluster,
                 environment, ksmImage, vmagentImage, alloyImage, nodeExporterImage);
     }
 
