@@ -32,7 +32,7 @@ public final class NodeStepPlan {
     public static RemoteStep k3sServer(ClusterConfig c, NodeSpec node, Optional<String> joinTarget) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("K3S_VERSION", c.k3sVersion());
-        env.put("K3S_ARGS", String.join("\n", K3sServerFlags.forNode(c, node, joinTarget)));
+        env.put("K3S_ARGS", K3sServerFlags.lines(K3sServerFlags.forNode(c, node, joinTarget)));
         env.put("NODE_NAME", node.k8sName());
         env.put("READY_TIMEOUT_SECONDS", Integer.toString(c.nodeReadyTimeoutSeconds()));
         env.put("INSTALLER_URL", c.k3sInstallerUrl());
