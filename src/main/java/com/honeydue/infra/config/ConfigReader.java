@@ -269,54 +269,6 @@ public final class ConfigReader {
         return Optional.of(Secret.of(v.asText()));
     }
 
-    /**
-     * A secret key whose value sits in the stack file in plain text: Pulumi refuses it for {@code secret: true}
-     * keys, and the program refuses it for optional secrets, whether this stack reads them or not. The value is
-     * never repeated in the message.
-     */
-    private void checkPlaintextSecrets() {
-        raw.values().forEach((key, v) -> schema.find(key).filter(ConfigSchema.Declaration::holdsSecret).ifPresent(d -> {
-            if (v == null || !v.isValueNode() || raw.encrypted(key)) {
-                return;
-            }
-            boolean empty = v.isNull() || v.asText().isEmpty();
-            if (!empty) {
-                problem(key, "is a secret but its value is stored in plain text; remove it from the stack file and set it "
-                        + "with `pulumi config set --secret " + key + "` (then rotate it: it may be in version control)");
-            } else if (d.secret()) {
-                // The engine refuses any value of a secret: true key that is not {secure: ...}, an empty one included.
-                problem(key, "is a secret but holds an empty plain-text value; Pulumi refuses it (must be encrypted as it's "
-                        + "secret): set it with `pulumi config set --secret " + key + "`");
-            }
-        }));
-    }
-
-    /** Keys in the stack file that Pulumi.yaml does not declare: almost always typos. */
-    private void checkUnknownKeys() {
-        for (String key : raw.values().keySet()) {
-            if (schema.find(key).isEmpty()) {
-                problem(key, "is not a config key of this project" + suggestion(key, schema.declarations().keySet()));
-                // the key itself is the stack file's text: ConfigProblem escapes it where it is printed
-            }
-        }
-    }
-
-    /**
-     * What the program warns about but accepts, because the engine accepts it too: keys of a foreign namespace (never
-     * read), and what the stack file reader noticed.
-     */
-    public List<String> warnings() {
-        List<String> out = new ArrayList<>(raw.warnings());
-        for (String key : raw.foreignKeys()) {
-            String namespace = ConfigKeys.namespace(key);
-            String name = key.substring(key.indexOf(':') + 1);
-            String hint = schema.find(name).isPresent() ? " (did you mean '" + ConfigKeys.PROJECT + ":" + name + "'?)" : "";
-            out.add(Shown.escape(key) + ": namespace " + Shown.value(namespace) + " is neither this project's ('"
-                    + ConfigKeys.PROJECT + "') nor a provider's; Pulumi accepts the key, but this program never reads it" + hint);
-        }
-        return out;
-    }
-
     static String suggestion(String typo, java.util.Collection<String> known) {
         if (typo.length() > 100) {
             return "";
@@ -328,9 +280,17 @@ public final class ConfigReader {
                 .orElse("");
     }
 
+    /**
+     * What the program warns about but accepts, because the engine accepts it too: keys of a foreign namespace (never
+     * read), and what the stack file reader noticed.
+     */
+    public List<String> warnings() {
+        return StackKeyChecks.warnings(schema, raw);
+    }
+
     public void throwIfProblems() {
-        checkPlaintextSecrets();
-        checkUnknownKeys();
+        StackKeyChecks.plaintextSecrets(schema, raw, this);
+        StackKeyChecks.unknownKeys(schema, raw, this);
         if (!problems.isEmpty()) {
             throw new ConfigValidationException(raw.stack(), problems);
         }

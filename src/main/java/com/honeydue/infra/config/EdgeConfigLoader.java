@@ -37,7 +37,7 @@ public final class EdgeConfigLoader {
                 zoneId = RawConfig.placeholderFor("cloudflareZoneId");
             } else {
                 r.problem("cloudflareZoneId", "is required because ownsPublicDns is true; expected the 32-hex zone id of "
-                        + zoneName + " (pulumi config set cloudflareZoneId <id>)");
+                        + Shown.text(zoneName) + " (pulumi config set cloudflareZoneId <id>)");
             }
         } else if (!zoneId.isEmpty() && !ZONE_ID.matcher(zoneId).matches()) {
             r.problem("cloudflareZoneId", Shown.value(zoneId) + " is not a zone id; expected 32 lower-case hex characters "
@@ -90,7 +90,8 @@ public final class EdgeConfigLoader {
     private static List<String> hostnames(ConfigReader r, List<ConfigReader.Item> items, String zoneName, boolean zoneOk) {
         List<String> raw = items.stream().map(ConfigReader.Item::value).toList();
         if (raw.isEmpty() && !r.hasProblemFor("publicHostnames")) {
-            r.problem("publicHostnames", "is empty; expected the hostnames this cluster serves, e.g. [api." + zoneName + ", " + zoneName + "]");
+            r.problem("publicHostnames", "is empty; expected the hostnames this cluster serves, e.g. [api." + Shown.text(zoneName) + ", "
+                    + Shown.text(zoneName) + "]");
         }
         Map<String, Integer> seen = new HashMap<>();
         for (ConfigReader.Item item : items) {
@@ -136,9 +137,9 @@ public final class EdgeConfigLoader {
         for (ConfigReader.Item item : hostnames) {
             String host = item.value();
             if (ZoneHostnames.inZone(host, zoneName) && !ZoneHostnames.coveredByZoneCertificate(host, zoneName)) {
-                r.problem(item.key("publicHostnames"), Shown.value(host) + " is more than one label below " + zoneName
+                r.problem(item.key("publicHostnames"), Shown.value(host) + " is more than one label below " + Shown.text(zoneName)
                         + ", so the requested certificate (" + String.join(", ", ZoneHostnames.certificateHostnames(zoneName))
-                        + ") would not cover it; expected <name>." + zoneName + " or the apex");
+                        + ") would not cover it; expected <name>." + Shown.text(zoneName) + " or the apex");
             }
         }
         return key.isPresent() && csr.isPresent() && !r.hasProblemFor("originCaRequestType")

@@ -1,13 +1,11 @@
 package com.honeydue.infra.config;
 
+import com.honeydue.infra.app.ImageReference;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /** Reads and validates the observability keys; every problem names its key and the expected form. */
 public final class ObservabilityConfigLoader {
-    /** {@code <registry/name>:<tag>@sha256:<64 hex>}: a tag for people, a digest for the kubelet. */
-    static final Pattern PINNED_IMAGE =
-            Pattern.compile("^[a-z0-9]+([._/-][a-z0-9]+)*(:[0-9]+)?(/[a-z0-9]+([._-][a-z0-9]+)*)*:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}@sha256:[a-f0-9]{64}$");
     private static final Pattern HTTPS_URL = Pattern.compile("^https://[A-Za-z0-9.-]+(:\\d{1,5})?(/\\S*)?$");
     /** A Prometheus label value we also want usable unquoted in dashboards: lower-case DNS-label style. */
     private static final Pattern LABEL_VALUE = Pattern.compile("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$");
@@ -70,7 +68,25 @@ public final class ObservabilityConfigLoader {
                 environment, ksmImage, vmagentImage, alloyImage, nodeExporterImage);
     }
 
+    /**
+     * {@code <registry/name>:<tag>@sha256:<64 hex>}, lower-case: a tag for people, a digest for the kubelet. Parsed by
+     * {@link ImageReference} (bounded patterns: a long value cannot make it recurse) instead of one regex.
+     */
     private static String image(ConfigReader r, String key) {
-        return r.string(key, PINNED_IMAGE, IMAGE_FORM);
+        String s = r.string(key);
+        if (!r.hasProblemFor(key) && !pinnedWithTag(s)) {
+            r.problem(key, Shown.value(s) + " is not valid; expected " + IMAGE_FORM);
+        }
+        return s;
+    }
+
+    static boolean pinnedWithTag(String s) {
+        try {
+            ImageReference ref = ImageReference.parse(s);
+            return ref.tag().isPresent() && ref.pinned() && ref.toString().equals(s)
+                    && ref.repository().equals(ref.repository().toLowerCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 }
