@@ -138,6 +138,23 @@ class HostileCliTest {
     }
 
     @Test
+    void anInternalErrorThroughTheCliIsExit3WithOneLineAndNothingWritten(@TempDir Path tmp) throws IOException {
+        Path project = project(tmp);
+        // A Pulumi.yaml that no longer declares a key the program reads: a programming error, not bad input.
+        String schema = Files.readString(project.resolve("Pulumi.yaml"));
+        int start = schema.indexOf("  smtpUser:\n");
+        int end = schema.indexOf("\n  featurePushEnabled:");
+        Files.writeString(project.resolve("Pulumi.yaml"), schema.substring(0, start) + schema.substring(end + 1));
+        CliTest.Outcome o = cli("render", "--project-dir", project.toString(), "--stack", "ovh");
+        assertThat(o.code()).isEqualTo(3);
+        assertThat(o.err().strip().lines().filter(l -> l.startsWith("error")))
+                .containsExactly("error: internal error (please report it): IllegalStateException: program reads config key "
+                        + "'smtpUser' that Pulumi.yaml does not declare");
+        assertNoStackTrace(o);
+        assertThat(project.resolve("build")).doesNotExist();
+    }
+
+    @Test
     void anInternalErrorIsOneLineNamingItsCause() {
         String line = com.honeydue.infra.cli.MainAccess.internalError(
                 new java.util.concurrent.CompletionException(new StackOverflowError()));
