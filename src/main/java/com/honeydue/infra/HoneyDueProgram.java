@@ -13,6 +13,6 @@ public final class HoneyDueProgram {
     private HoneyDueProgram() {}
 
     public static void run(Context ctx, ConfigSchema schema, RawConfig raw) {
-        HoneyDueStack.define(ctx, StackConfigLoader.load(schema, raw));
+        HoneyDueStack.define(ctx, StackConfigLoader.load(schema, raw, warning -> ctx.log().warn(warning)));
     }
 }

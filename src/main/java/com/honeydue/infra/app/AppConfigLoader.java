@@ -2,6 +2,7 @@ package com.honeydue.infra.app;
 
 import com.honeydue.infra.config.ConfigReader;
 import com.honeydue.infra.config.Secret;
+import com.honeydue.infra.config.Shown;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -42,7 +43,7 @@ public final class AppConfigLoader {
             r.problem("postgresDirectHost", "equals postgresPoolerHost; goose must run against the direct (non -pooler) "
                     + "endpoint, e.g. ep-floral-truth-amttbc5a.c-5.us-east-1.aws.neon.tech (runbook §7 Migrations)");
         } else if (db.directHost().contains("-pooler.")) {
-            r.problem("postgresDirectHost", "'" + db.directHost() + "' is a pooler endpoint; expected the direct compute host "
+            r.problem("postgresDirectHost", Shown.value(db.directHost()) + " is a pooler endpoint; expected the direct compute host "
                     + "(without -pooler), because migrations need session-level locks");
         }
 
@@ -56,7 +57,7 @@ public final class AppConfigLoader {
         boolean push = r.bool("featurePushEnabled");
         String sampler = r.string("otelTracesSamplerArg");
         if (!r.hasProblemFor("otelTracesSamplerArg") && !isRatio(sampler)) {
-            r.problem("otelTracesSamplerArg", "'" + sampler + "' is not a ratio; expected a number between 0 and 1 such as 0.1");
+            r.problem("otelTracesSamplerArg", Shown.value(sampler) + " is not a ratio; expected a number between 0 and 1 such as 0.1");
         }
 
         var registry = new AppConfig.Registry(host(r, "registryServer"),
@@ -75,7 +76,7 @@ public final class AppConfigLoader {
                 r.integer("smokeCheckAttempts", 1, 200), r.integer("smokeCheckDelaySeconds", 1, 300));
         if (smoke.enabled() && !r.hasProblemFor("ingressRoutes") && !r.hasProblemFor("smokeCheckHost")
                 && routes.stream().noneMatch(rt -> rt.host().equals(smoke.host()) && rt.service().equals("api"))) {
-            r.problem("smokeCheckHost", "'" + smoke.host() + "' is not routed to api in ingressRoutes; expected one of "
+            r.problem("smokeCheckHost", Shown.value(smoke.host()) + " is not routed to api in ingressRoutes; expected one of "
                     + routes.stream().filter(rt -> rt.service().equals("api")).map(IngressRoute::host).toList()
                     + " or smokeCheckEnabled: false");
         }
@@ -119,13 +120,13 @@ public final class AppConfigLoader {
         try {
             ImageReference ref = ImageReference.parse(raw);
             if (!ref.pinned() && !allowUnpinned) {
-                r.problem(key, "'" + raw + "' is not pinned by digest; expected " + ImageReference.FORM
+                r.problem(key, Shown.value(raw) + " is not pinned by digest; expected " + ImageReference.FORM
                         + " (or allowUnpinnedImages: true on a test stack)");
             }
             // The committed stacks carry the runbook's digest prefixes padded with zeros: fine to render, never to
             // deploy (the pull would fail mid-rollout, after the migration Job was already created).
             if (!r.offline() && ref.digest().filter(d -> d.endsWith("0".repeat(40))).isPresent()) {
-                r.problem(key, "'" + raw + "' carries a placeholder digest (a runbook prefix padded with zeros); "
+                r.problem(key, Shown.value(raw) + " carries a placeholder digest (a runbook prefix padded with zeros); "
                         + "expected the image's full digest, e.g. from `crane digest " + ref.repository() + ":<tag>`");
             }
             return ref;
@@ -136,19 +137,19 @@ public final class AppConfigLoader {
     }
 
     private static List<IngressRoute> routes(ConfigReader r) {
-        List<String> raw = r.stringList("ingressRoutes");
+        List<ConfigReader.Item> raw = r.items("ingressRoutes");
         List<IngressRoute> out = new ArrayList<>();
         Set<String> hosts = new HashSet<>();
-        for (int i = 0; i < raw.size(); i++) {
+        for (ConfigReader.Item item : raw) {
             try {
-                IngressRoute route = IngressRoute.parse(raw.get(i));
+                IngressRoute route = IngressRoute.parse(item.value());
                 if (!hosts.add(route.host())) {
-                    r.problem("ingressRoutes[" + i + "]", "host '" + route.host() + "' is listed twice; expected each host once");
+                    r.problem(item.key("ingressRoutes"), "host '" + route.host() + "' is listed twice; expected each host once");
                 } else {
                     out.add(route);
                 }
             } catch (IllegalArgumentException e) {
-                r.problem("ingressRoutes[" + i + "]", e.getMessage());
+                r.problem(item.key("ingressRoutes"), e.getMessage());
             }
         }
         if (raw.isEmpty() && !r.hasProblemFor("ingressRoutes")) {

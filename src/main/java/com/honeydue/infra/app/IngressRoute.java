@@ -1,5 +1,6 @@
 package com.honeydue.infra.app;
 
+import com.honeydue.infra.config.Shown;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -12,15 +13,15 @@ public record IngressRoute(String host, String service) {
     public static IngressRoute parse(String s) {
         int eq = s.indexOf('=');
         if (eq <= 0) {
-            throw new IllegalArgumentException("'" + s + "' is not a route; expected " + FORM);
+            throw new IllegalArgumentException(Shown.value(s) + " is not a route; expected " + FORM);
         }
-        String host = s.substring(0, eq).trim();
-        String service = s.substring(eq + 1).trim();
+        String host = s.substring(0, eq).strip();
+        String service = s.substring(eq + 1).strip();
         if (!HOST.matcher(host).matches()) {
-            throw new IllegalArgumentException("host '" + host + "' is not a lower-case DNS name; expected " + FORM);
+            throw new IllegalArgumentException("host " + Shown.value(host) + " is not a lower-case DNS name; expected " + FORM);
         }
         if (!SERVICES.contains(service)) {
-            throw new IllegalArgumentException("service '" + service + "' is not routable; expected " + FORM);
+            throw new IllegalArgumentException("service " + Shown.value(service) + " is not routable; expected " + FORM);
         }
         return new IngressRoute(host, service);
     }

@@ -27,14 +27,25 @@ public final class Main implements Runnable {
                 line.getErr().flush();
                 return c.exitCode;
             }
-            line.getErr().println("error: " + e);
+            line.getErr().println(internalError(e));
             line.getErr().flush();
             return StackLoading.PROGRAM_ERROR;
         });
-        int code = cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (Throwable e) { // Errors (StackOverflowError, OutOfMemoryError) pass picocli's handler: one line, never a trace
+            err.println(internalError(e));
+            code = StackLoading.PROGRAM_ERROR;
+        }
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** Exit 3's one line: an internal error, named by its innermost cause. */
+    static String internalError(Throwable e) {
+        return "error: internal error (please report it): " + StackLoading.oneLine(e);
     }
 
     @Override

@@ -2,6 +2,8 @@ package com.honeydue.infra.cli;
 
 import com.honeydue.infra.config.ConfigSchema;
 import com.honeydue.infra.config.ConfigValidationException;
+import com.honeydue.infra.config.Identifiers;
+import com.honeydue.infra.config.Shown;
 import com.honeydue.infra.config.RawConfig;
 import com.honeydue.infra.config.StackConfig;
 import com.honeydue.infra.config.StackConfigLoader;
@@ -24,6 +26,10 @@ final class StackLoading {
     private StackLoading() {}
 
     static StackConfig load(Path projectDir, String stack, PrintWriter progress) throws CliError {
+        if (!Identifiers.isStackName(stack)) {
+            throw new CliError(BAD_INPUT, "error: --stack " + Shown.value(stack) + " is not a stack name; expected "
+                    + Identifiers.STACK_FORM);
+        }
         Path pulumiYaml = projectDir.resolve("Pulumi.yaml");
         Path stackFile = projectDir.resolve("Pulumi." + stack + ".yaml");
         progress.println("render " + stack + ": reading " + pulumiYaml + " and " + stackFile);
@@ -44,9 +50,14 @@ final class StackLoading {
             throw new CliError(BAD_INPUT, "error: no stack file " + stackFile + " for stack '" + stack + "'" + knownStacks(projectDir));
         } catch (IOException e) {
             throw new CliError(BAD_INPUT, "error: " + stackFile + " is not valid YAML: " + firstLine(e.getMessage()));
+        } catch (ConfigValidationException e) {
+            throw new CliError(BAD_INPUT, "error: " + e.getMessage());
         }
         try {
-            return StackConfigLoader.load(schema, raw);
+            return StackConfigLoader.load(schema, raw, warning -> {
+                progress.println("warning: " + warning);
+                progress.flush();
+            });
         } catch (ConfigValidationException e) {
             throw new CliError(BAD_INPUT, "error: " + e.getMessage());
         }
@@ -62,13 +73,8 @@ final class StackLoading {
             progress.println("render " + config.stack() + ": built " + files.size() + " files");
             progress.flush();
             return files;
-        } catch (RuntimeException e) {
-            Throwable root = e;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
-            }
-            throw new CliError(PROGRAM_ERROR, "error: the program failed under the mock engine: " + root.getClass().getSimpleName()
-                    + ": " + firstLine(String.valueOf(root.getMessage())));
+        } catch (RuntimeException | Error e) {
+            throw new CliError(PROGRAM_ERROR, "error: the program failed under the mock engine: " + oneLine(e));
         }
     }
 
@@ -78,6 +84,17 @@ final class StackLoading {
         }
         String[] lines = message.split("\n");
         return lines.length <= 6 ? message : String.join("\n", java.util.Arrays.copyOf(lines, 6)) + "\n  ...";
+    }
+
+    /** The innermost cause as one short line: its type and the first line of its message, never a stack trace. */
+    static String oneLine(Throwable e) {
+        Throwable root = e;
+        for (int depth = 0; root.getCause() != null && root.getCause() != root && depth < 20; depth++) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? "" : root.getMessage().lines().findFirst().orElse("");
+        return root.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + Shown.escape(message.length() > 300
+                ? message.substring(0, 300) + "… (" + message.length() + " chars)" : message));
     }
 
     private static String knownStacks(Path projectDir) {

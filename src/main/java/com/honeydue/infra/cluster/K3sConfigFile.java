@@ -63,7 +63,7 @@ public final class K3sConfigFile {
             }
         }
         try {
-            return "# k3s server configuration written by honeydue-infra (runbook §6.3/§6.4 flags); k3s reads it at start.\n"
+            return "# k3s server configuration written by honeydue-infra (the runbook's flags, sections 6.3/6.4); k3s reads it at start.\n"
                     + YAML.writeValueAsString(config);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);

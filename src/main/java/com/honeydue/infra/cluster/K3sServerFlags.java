@@ -60,6 +60,27 @@ public final class K3sServerFlags {
             f.add("--etcd-s3-bucket=" + s3.bucket());
             f.add("--etcd-s3-folder=" + s3.folder());
         });
-        return List.copyOf(f);
+        return checked(f);
     }
+
+    /** What one flag may be: {@code server}, or {@code --name} / {@code --name=value} on one line of printable ASCII. */
+    private static final java.util.regex.Pattern FLAG = java.util.regex.Pattern.compile("--[a-z0-9][a-z0-9-]*(=[\\x20-\\x7E]*)?");
+
+    /**
+     * The last guard before the flags become config.yaml (K3sConfigFile): every flag must be one line of printable
+     * ASCII that starts with {@code --}, so no config value can ever become a second flag. Validation refuses such
+     * values first; reaching this is an internal error.
+     */
+    static List<String> checked(List<String> flags) {
+        for (int i = 0; i < flags.size(); i++) {
+            String flag = flags.get(i);
+            boolean ok = i == 0 ? flag.equals("server") : FLAG.matcher(flag).matches();
+            if (!ok) {
+                throw new IllegalStateException("internal error: k3s flag " + (i + 1) + " " + com.honeydue.infra.config.Shown.value(flag)
+                        + " is not one --flag[=value] line of printable ASCII; a config value escaped validation");
+            }
+        }
+        return List.copyOf(flags);
+    }
+
 }

@@ -21,8 +21,35 @@ public record RemoteStep(String name, String script, Map<String, String> env) {
     }
 
     public static RemoteStep of(String name, String scriptFile, Map<String, String> env) {
+        env.forEach(RemoteStep::checkParameter);
         return new RemoteStep(name, resource("lib.sh") + "\n" + resource(scriptFile), withStepName(name, env));
     }
+
+    /**
+     * Every parameter is a shell variable name and a value of printable ASCII, plus line breaks for the two list
+     * parameters that are files or lists (K3S_CONFIG, written by Jackson from checked flags; UFW_RULES and
+     * EXPECTED_NODES, whose lines their plans check). A NUL, a
+     * carriage return or an escape sequence can never reach a node: validation refuses such values first, and
+     * reaching this is an internal error.
+     */
+    static void checkParameter(String key, String value) {
+        if (!key.matches("[A-Z_][A-Z0-9_]{0,63}")) {
+            throw new IllegalStateException("internal error: step parameter name " + com.honeydue.infra.config.Shown.value(key)
+                    + " is not an upper-case shell variable name");
+        }
+        boolean multiLine = MULTI_LINE.contains(key);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (!((c >= 0x20 && c < 0x7F) || (c == '\n' && multiLine))) {
+                throw new IllegalStateException("internal error: step parameter " + key + " holds "
+                        + com.honeydue.infra.config.Shown.value(value) + ", which is not printable ASCII"
+                        + (multiLine ? "" : " on one line") + "; a config value escaped validation");
+            }
+        }
+    }
+
+    /** The parameters that are lists, one entry per line. */
+    static final java.util.Set<String> MULTI_LINE = java.util.Set.of("K3S_CONFIG", "UFW_RULES", "EXPECTED_NODES");
 
     private static Map<String, String> withStepName(String name, Map<String, String> env) {
         var m = new TreeMap<>(env);

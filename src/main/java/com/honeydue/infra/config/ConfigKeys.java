@@ -10,6 +10,12 @@ public final class ConfigKeys {
         return key.contains(":") ? key : PROJECT + ":" + key;
     }
 
+    /** The namespace of a qualified key ({@code kubernetes} for {@code kubernetes:context}); "" for a bare name. */
+    public static String namespace(String qualifiedKey) {
+        int colon = qualifiedKey.indexOf(':');
+        return colon < 0 ? "" : qualifiedKey.substring(0, colon);
+    }
+
     /** Strips the project namespace; returns null for keys of another namespace (e.g. {@code kubernetes:}). */
     public static String local(String qualifiedKey) {
         int colon = qualifiedKey.indexOf(':');

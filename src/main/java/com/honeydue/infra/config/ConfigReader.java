@@ -1,9 +1,12 @@
 package com.honeydue.infra.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -12,6 +15,21 @@ import java.util.regex.Pattern;
  * throwing, so one run reports every mistake in the stack file; {@link #throwIfProblems()} ends the run.
  */
 public final class ConfigReader {
+    /** Longest value of a string key or list entry: far beyond any real one, short enough for every pattern. */
+    public static final int MAX_STRING = 1024;
+    /** Keys that carry a PEM block and may be longer. */
+    private static final Map<String, Integer> LONGER = Map.of("kyvernoPublicKey", 16 * 1024);
+    static final int MAX_SECRET = 64 * 1024;
+    static final int MAX_ITEMS = 1000;
+
+    /** One entry of a list, with its index in the stack file's list (a refused entry keeps its place). */
+    public record Item(int index, String value) {
+        /** {@code key[index]}, the name problems about this entry carry. */
+        public String key(String list) {
+            return list + "[" + index + "]";
+        }
+    }
+
     private final ConfigSchema schema;
     private final RawConfig raw;
     private final List<ConfigProblem> problems = new ArrayList<>();
@@ -70,13 +88,20 @@ public final class ConfigReader {
         return d.type() + ": " + form;
     }
 
+    /** A string value; longer than {@link #MAX_STRING} is a problem (and reads as ""), so no pattern ever sees it. */
     public String string(String key) {
         return value(key).map(v -> {
             if (!v.isValueNode() || v.isNull()) {
-                problem(key, "must be a string, got " + v.getNodeType().name().toLowerCase());
+                problem(key, "must be a string, got " + type(v));
                 return "";
             }
-            return v.asText();
+            String s = v.asText();
+            int limit = LONGER.getOrDefault(key, MAX_STRING);
+            if (s.length() > limit) {
+                problem(key, Shown.value(s) + " is too long; expected at most " + limit + " characters");
+                return "";
+            }
+            return s;
         }).orElse("");
     }
 
@@ -84,7 +109,7 @@ public final class ConfigReader {
     public String string(String key, Pattern pattern, String expected) {
         String s = string(key);
         if (!hasProblemFor(key) && !pattern.matcher(s).matches()) {
-            problem(key, "'" + s + "' is not valid; expected " + expected);
+            problem(key, Shown.value(s) + " is not valid; expected " + expected);
         }
         return s;
     }
@@ -92,9 +117,13 @@ public final class ConfigReader {
     public String oneOf(String key, List<String> allowed) {
         String s = string(key);
         if (!hasProblemFor(key) && !allowed.contains(s)) {
-            problem(key, "'" + s + "' is not one of " + String.join(", ", allowed) + suggestion(s, allowed));
+            problem(key, Shown.value(s) + " is not one of " + String.join(", ", allowed) + suggestion(s, allowed));
         }
         return s;
+    }
+
+    private static String type(JsonNode v) {
+        return v.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
     }
 
     public boolean bool(String key) {
@@ -106,7 +135,7 @@ public final class ConfigReader {
             if (s.equals("true") || s.equals("false")) {
                 return Boolean.parseBoolean(s);
             }
-            problem(key, "'" + s + "' is not a boolean; expected true or false");
+            problem(key, Shown.value(s) + " is not a boolean; expected true or false");
             return false;
         }).orElse(false);
     }
@@ -120,47 +149,80 @@ public final class ConfigReader {
             case "false": return Optional.of(false);
             default:
                 if (!hasProblemFor(key)) {
-                    problem(key, "'" + s + "' is not valid; expected profile, true or false");
+                    problem(key, Shown.value(s) + " is not valid; expected profile, true or false");
                 }
                 return Optional.empty();
         }
     }
 
+    /**
+     * A whole number in {@code min..max}, parsed strictly: ASCII digits with an optional '-', no '+', spaces or other
+     * digits, and never wrapped (a 64-bit value is out of range, not its low 32 bits).
+     */
     public int integer(String key, int min, int max) {
         return value(key).map(v -> {
-            int n;
-            if (v.isIntegralNumber()) {
-                n = v.intValue();
-            } else if (v.isNumber() && v.doubleValue() == Math.rint(v.doubleValue())) {
-                n = (int) v.doubleValue();
-            } else {
-                try {
-                    n = Integer.parseInt(v.asText().trim());
-                } catch (NumberFormatException e) {
-                    problem(key, "'" + v.asText() + "' is not an integer; expected a whole number in " + min + ".." + max);
-                    return min;
-                }
+            String range = "expected a whole number in " + min + ".." + max;
+            Optional<BigInteger> n = wholeNumber(v);
+            if (n.isEmpty()) {
+                problem(key, Shown.value(v.isValueNode() ? v.asText() : v.toString()) + " is not an integer; " + range
+                        + " (ASCII digits, no '+')");
+                return min;
             }
-            if (n < min || n > max) {
-                problem(key, n + " is out of range; expected a whole number in " + min + ".." + max);
+            if (n.get().compareTo(BigInteger.valueOf(min)) < 0 || n.get().compareTo(BigInteger.valueOf(max)) > 0) {
+                problem(key, Shown.text(n.get().toString()) + " is out of range; " + range);
+                return min;
             }
-            return n;
+            return n.get().intValueExact();
         }).orElse(min);
     }
 
+    private static final Pattern DECIMAL = Pattern.compile("-?[0-9]{1,40}");
+
+    /** The integer a JSON number or a decimal text holds; empty for anything else (1.5, +3, ٣, 0x10, " 3"). */
+    static Optional<BigInteger> wholeNumber(JsonNode v) {
+        if (v.isIntegralNumber()) {
+            return Optional.of(v.bigIntegerValue());
+        }
+        if (v.isNumber()) {
+            BigDecimal d = v.decimalValue();
+            return d.signum() == 0 || d.stripTrailingZeros().scale() <= 0 ? Optional.of(d.toBigInteger()) : Optional.empty();
+        }
+        if (v.isTextual() && DECIMAL.matcher(v.asText()).matches()) {
+            return Optional.of(new BigInteger(v.asText()));
+        }
+        return Optional.empty();
+    }
+
+    /** The string entries of a list; see {@link #items}. */
     public List<String> stringList(String key) {
+        return items(key).stream().map(Item::value).toList();
+    }
+
+    /**
+     * The entries of a list of strings, each with its own index: a refused entry (null, a number, a map, too long)
+     * is a problem at {@code key[i]}, and the entries after it keep their index in messages.
+     */
+    public List<Item> items(String key) {
         return value(key).map(v -> {
             if (!v.isArray()) {
-                problem(key, "must be a list of strings (YAML sequence), got " + v.getNodeType().name().toLowerCase());
-                return List.<String>of();
+                problem(key, "must be a list of strings (YAML sequence), got " + type(v));
+                return List.<Item>of();
             }
-            List<String> out = new ArrayList<>();
+            if (v.size() > MAX_ITEMS) {
+                problem(key, "has " + v.size() + " entries; expected at most " + MAX_ITEMS);
+                return List.<Item>of();
+            }
+            List<Item> out = new ArrayList<>();
             for (int i = 0; i < v.size(); i++) {
                 JsonNode item = v.get(i);
-                if (!item.isValueNode() || item.isNull()) {
-                    problem(key + "[" + i + "]", "must be a string, got " + item.getNodeType().name().toLowerCase());
+                String at = key + "[" + i + "]";
+                if (!item.isTextual()) {
+                    // The engine refuses these too: array<string> holds strings only.
+                    problem(at, "must be a string, got " + type(item) + (item.isNull() ? " (an empty list entry)" : ""));
+                } else if (item.asText().length() > MAX_STRING) {
+                    problem(at, Shown.value(item.asText()) + " is too long; expected at most " + MAX_STRING + " characters");
                 } else {
-                    out.add(item.asText());
+                    out.add(new Item(i, item.asText()));
                 }
             }
             return out;
@@ -186,6 +248,10 @@ public final class ConfigReader {
         if (v != null && !v.isNull() && !v.asText().isEmpty() && !raw.encrypted(key)) {
             return Optional.empty(); // plaintextSecrets() reports it, for read and unread keys alike
         }
+        if (v != null && v.asText().length() > MAX_SECRET) {
+            problem(key, "is " + v.asText().length() + " characters long; expected at most " + MAX_SECRET);
+            return Optional.empty();
+        }
         if (v == null || v.isNull() || v.asText().isEmpty()) {
             v = d.defaultValue().filter(n -> !n.asText().isEmpty()).orElse(null);
         }
@@ -203,30 +269,10 @@ public final class ConfigReader {
         return Optional.of(Secret.of(v.asText()));
     }
 
-    /**
-     * A secret key whose value sits in the stack file in plain text: Pulumi refuses it for {@code secret: true}
-     * keys, and the program refuses it for optional secrets, whether this stack reads them or not. The value is
-     * never repeated in the message.
-     */
-    private void checkPlaintextSecrets() {
-        raw.values().forEach((key, v) -> schema.find(key).filter(ConfigSchema.Declaration::holdsSecret).ifPresent(d -> {
-            if (v != null && v.isValueNode() && !v.isNull() && !v.asText().isEmpty() && !raw.encrypted(key)) {
-                problem(key, "is a secret but its value is stored in plain text; remove it from the stack file and set it "
-                        + "with `pulumi config set --secret " + key + "` (then rotate it: it may be in version control)");
-            }
-        }));
-    }
-
-    /** Keys in the stack file that Pulumi.yaml does not declare: almost always typos. */
-    private void checkUnknownKeys() {
-        for (String key : raw.values().keySet()) {
-            if (schema.find(key).isEmpty()) {
-                problem(key, "is not a config key of this project" + suggestion(key, schema.declarations().keySet()));
-            }
-        }
-    }
-
     static String suggestion(String typo, java.util.Collection<String> known) {
+        if (typo.length() > 100) {
+            return "";
+        }
         return known.stream()
                 .min(Comparator.comparingInt(k -> Levenshtein.distance(typo.toLowerCase(), k.toLowerCase())))
                 .filter(k -> Levenshtein.distance(typo.toLowerCase(), k.toLowerCase()) <= Math.max(2, typo.length() / 3))
@@ -234,9 +280,17 @@ public final class ConfigReader {
                 .orElse("");
     }
 
+    /**
+     * What the program warns about but accepts, because the engine accepts it too: keys of a foreign namespace (never
+     * read), and what the stack file reader noticed.
+     */
+    public List<String> warnings() {
+        return StackKeyChecks.warnings(schema, raw);
+    }
+
     public void throwIfProblems() {
-        checkPlaintextSecrets();
-        checkUnknownKeys();
+        StackKeyChecks.plaintextSecrets(schema, raw, this);
+        StackKeyChecks.unknownKeys(schema, raw, this);
         if (!problems.isEmpty()) {
             throw new ConfigValidationException(raw.stack(), problems);
         }

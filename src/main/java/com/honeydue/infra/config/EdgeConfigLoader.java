@@ -25,21 +25,22 @@ public final class EdgeConfigLoader {
         boolean owns = r.bool("ownsPublicDns");
         String zoneName = r.string("cloudflareZoneName");
         if (!r.hasProblemFor("cloudflareZoneName") && !ZoneHostnames.isHostname(zoneName)) {
-            r.problem("cloudflareZoneName", "'" + zoneName + "' is not a zone name; expected a lower-case domain like myhoneydue.com");
+            r.problem("cloudflareZoneName", Shown.value(zoneName) + " is not a zone name; expected a lower-case domain like myhoneydue.com");
         }
         boolean zoneOk = !r.hasProblemFor("cloudflareZoneName");
-        List<String> hostnames = hostnames(r, zoneName, zoneOk);
+        List<ConfigReader.Item> hostnameItems = r.items("publicHostnames");
+        List<String> hostnames = hostnames(r, hostnameItems, zoneName, zoneOk);
 
-        String zoneId = r.string("cloudflareZoneId").trim();
+        String zoneId = r.string("cloudflareZoneId").strip();
         if (zoneId.isEmpty() && owns) {
             if (offline) {
                 zoneId = RawConfig.placeholderFor("cloudflareZoneId");
             } else {
                 r.problem("cloudflareZoneId", "is required because ownsPublicDns is true; expected the 32-hex zone id of "
-                        + zoneName + " (pulumi config set cloudflareZoneId <id>)");
+                        + Shown.text(zoneName) + " (pulumi config set cloudflareZoneId <id>)");
             }
         } else if (!zoneId.isEmpty() && !ZONE_ID.matcher(zoneId).matches()) {
-            r.problem("cloudflareZoneId", "'" + zoneId + "' is not a zone id; expected 32 lower-case hex characters "
+            r.problem("cloudflareZoneId", Shown.value(zoneId) + " is not a zone id; expected 32 lower-case hex characters "
                     + "(Cloudflare dashboard, zone Overview, API section)");
         }
 
@@ -62,7 +63,7 @@ public final class EdgeConfigLoader {
         String requestType = r.oneOf("originCaRequestType", REQUEST_TYPES);
         Optional<EdgeConfig.OriginCertificate> certificate = Optional.empty();
         if (sslMode == EdgeConfig.SslMode.STRICT) {
-            certificate = originCertificate(r, source, requestType, zoneName, hostnames);
+            certificate = originCertificate(r, source, requestType, zoneName, hostnameItems);
             if (certificate.isEmpty()) {
                 sslMode = EdgeConfig.SslMode.FLEXIBLE; // only reached with problems recorded; keeps the record consistent
             }
@@ -86,15 +87,16 @@ public final class EdgeConfigLoader {
         return new EdgeConfig(owns, zoneName, zoneId, hostnames, ipv6Records, token, sslMode, certificate, allowList, v4, v6);
     }
 
-    private static List<String> hostnames(ConfigReader r, String zoneName, boolean zoneOk) {
-        List<String> raw = r.stringList("publicHostnames");
+    private static List<String> hostnames(ConfigReader r, List<ConfigReader.Item> items, String zoneName, boolean zoneOk) {
+        List<String> raw = items.stream().map(ConfigReader.Item::value).toList();
         if (raw.isEmpty() && !r.hasProblemFor("publicHostnames")) {
-            r.problem("publicHostnames", "is empty; expected the hostnames this cluster serves, e.g. [api." + zoneName + ", " + zoneName + "]");
+            r.problem("publicHostnames", "is empty; expected the hostnames this cluster serves, e.g. [api." + Shown.text(zoneName) + ", "
+                    + Shown.text(zoneName) + "]");
         }
         Map<String, Integer> seen = new HashMap<>();
-        for (int i = 0; i < raw.size(); i++) {
-            String host = raw.get(i);
-            String key = "publicHostnames[" + i + "]";
+        for (ConfigReader.Item item : items) {
+            String host = item.value();
+            String key = item.key("publicHostnames");
             // With a broken zone name only the hostname's own form can be checked; the zone problem is already reported.
             Optional<String> problem = zoneOk ? ZoneHostnames.problem(host, zoneName)
                     : ZoneHostnames.problem(host, host);
@@ -102,16 +104,16 @@ public final class EdgeConfigLoader {
                 r.problem(key, problem.get());
                 continue;
             }
-            Integer first = seen.putIfAbsent(host, i);
+            Integer first = seen.putIfAbsent(host, item.index());
             if (first != null) {
-                r.problem(key, "'" + host + "' duplicates publicHostnames[" + first + "]; list every hostname once");
+                r.problem(key, Shown.value(host) + " duplicates publicHostnames[" + first + "]; list every hostname once");
             }
         }
         return raw.stream().distinct().toList();
     }
 
     private static Optional<EdgeConfig.OriginCertificate> originCertificate(ConfigReader r, String source, String requestType,
-                                                                           String zoneName, List<String> hostnames) {
+                                                                           String zoneName, List<ConfigReader.Item> hostnames) {
         if (r.hasProblemFor("originCertificateSource")) {
             return Optional.empty();
         }
@@ -132,12 +134,12 @@ public final class EdgeConfigLoader {
             r.problem("originCertificatePem", "is set but originCertificateSource is csr (a certificate is requested from "
                     + "originCsrPem); use originCertificateSource: existing to keep this certificate");
         }
-        for (int i = 0; i < hostnames.size(); i++) {
-            String host = hostnames.get(i);
+        for (ConfigReader.Item item : hostnames) {
+            String host = item.value();
             if (ZoneHostnames.inZone(host, zoneName) && !ZoneHostnames.coveredByZoneCertificate(host, zoneName)) {
-                r.problem("publicHostnames[" + i + "]", "'" + host + "' is more than one label below " + zoneName
+                r.problem(item.key("publicHostnames"), Shown.value(host) + " is more than one label below " + Shown.text(zoneName)
                         + ", so the requested certificate (" + String.join(", ", ZoneHostnames.certificateHostnames(zoneName))
-                        + ") would not cover it; expected <name>." + zoneName + " or the apex");
+                        + ") would not cover it; expected <name>." + Shown.text(zoneName) + " or the apex");
             }
         }
         return key.isPresent() && csr.isPresent() && !r.hasProblemFor("originCaRequestType")
@@ -161,8 +163,9 @@ public final class EdgeConfigLoader {
     }
 
     private static List<String> ranges(ConfigReader r, String key, CidrRanges.Family family) {
-        CidrRanges.Parsed parsed = CidrRanges.parse(r.stringList(key), family);
-        parsed.invalid().forEach(bad -> r.problem(key + "[" + bad.index() + "]", "'" + bad.value() + "' " + bad.reason()));
+        List<ConfigReader.Item> items = r.items(key);
+        CidrRanges.Parsed parsed = CidrRanges.parse(items.stream().map(ConfigReader.Item::value).toList(), family);
+        parsed.invalid().forEach(bad -> r.problem(items.get(bad.index()).key(key), Shown.value(bad.value()) + " " + bad.reason()));
         return parsed.ranges();
     }
 }

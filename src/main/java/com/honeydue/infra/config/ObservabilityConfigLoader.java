@@ -1,13 +1,11 @@
 package com.honeydue.infra.config;
 
+import com.honeydue.infra.app.ImageReference;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /** Reads and validates the observability keys; every problem names its key and the expected form. */
 public final class ObservabilityConfigLoader {
-    /** {@code <registry/name>:<tag>@sha256:<64 hex>}: a tag for people, a digest for the kubelet. */
-    static final Pattern PINNED_IMAGE =
-            Pattern.compile("^[a-z0-9]+([._/-][a-z0-9]+)*(:[0-9]+)?(/[a-z0-9]+([._-][a-z0-9]+)*)*:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}@sha256:[a-f0-9]{64}$");
     private static final Pattern HTTPS_URL = Pattern.compile("^https://[A-Za-z0-9.-]+(:\\d{1,5})?(/\\S*)?$");
     /** A Prometheus label value we also want usable unquoted in dashboards: lower-case DNS-label style. */
     private static final Pattern LABEL_VALUE = Pattern.compile("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$");
@@ -30,11 +28,13 @@ public final class ObservabilityConfigLoader {
         // Only the shipping agents need the token; with both off the key may stay unset.
         var token = r.secret("obsIngestToken", vmagent || alloy);
 
-        List<String> cidrs = r.stringList("obsEndpointCidrs");
-        for (int i = 0; i < cidrs.size(); i++) {
-            if (!Net.isCidr(cidrs.get(i)) || cidrs.get(i).contains(":")) {
-                r.problem("obsEndpointCidrs[" + i + "]", "'" + cidrs.get(i)
-                        + "' is not an IPv4 CIDR; expected the observability endpoint's address, e.g. 203.0.113.10/32");
+        List<String> cidrs = new java.util.ArrayList<>();
+        for (ConfigReader.Item item : r.items("obsEndpointCidrs")) {
+            if (Net.cidr(item.value()).filter(Net.Cidr::ipv4).isEmpty()) {
+                r.problem(item.key("obsEndpointCidrs"), Shown.value(item.value())
+                        + " is not an IPv4 CIDR; expected the observability endpoint's address, e.g. 203.0.113.10/32");
+            } else {
+                cidrs.add(item.value());
             }
         }
 
@@ -43,7 +43,7 @@ public final class ObservabilityConfigLoader {
             cluster = "honeydue-" + r.stack();
         }
         if (!LABEL_VALUE.matcher(cluster).matches()) {
-            r.problem("clusterLabel", "'" + cluster + "' is not valid; expected lower-case letters, digits and '-', "
+            r.problem("clusterLabel", Shown.value(cluster) + " is not valid; expected lower-case letters, digits and '-', "
                     + "at most 63 characters, unique per cluster (e.g. honeydue-ovh); empty means honeydue-<stack>");
         }
         String environment = r.string("environmentLabel", LABEL_VALUE,
@@ -64,11 +64,29 @@ public final class ObservabilityConfigLoader {
         }
 
         return new ObservabilityConfig(ksm, vmagent, alloy, nodeExporter, workerMetrics, traefikMetrics, remoteWrite,
-                lokiPush, token, cidrs.stream().filter(c -> Net.isCidr(c) && !c.contains(":")).toList(), cluster,
+                lokiPush, token, List.copyOf(cidrs), cluster,
                 environment, ksmImage, vmagentImage, alloyImage, nodeExporterImage);
     }
 
+    /**
+     * {@code <registry/name>:<tag>@sha256:<64 hex>}, lower-case: a tag for people, a digest for the kubelet. Parsed by
+     * {@link ImageReference} (bounded patterns: a long value cannot make it recurse) instead of one regex.
+     */
     private static String image(ConfigReader r, String key) {
-        return r.string(key, PINNED_IMAGE, IMAGE_FORM);
+        String s = r.string(key);
+        if (!r.hasProblemFor(key) && !pinnedWithTag(s)) {
+            r.problem(key, Shown.value(s) + " is not valid; expected " + IMAGE_FORM);
+        }
+        return s;
+    }
+
+    static boolean pinnedWithTag(String s) {
+        try {
+            ImageReference ref = ImageReference.parse(s);
+            return ref.tag().isPresent() && ref.pinned() && ref.toString().equals(s)
+                    && ref.repository().equals(ref.repository().toLowerCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 }

@@ -3,6 +3,7 @@ package com.honeydue.infra.config;
 import com.honeydue.infra.app.AppConfig;
 import com.honeydue.infra.app.AppConfigLoader;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /** Loads every section of a stack's config and reports all problems together, before any resource exists. */
@@ -10,12 +11,21 @@ public final class StackConfigLoader {
     private StackConfigLoader() {}
 
     public static StackConfig load(ConfigSchema schema, RawConfig raw) {
+        return load(schema, raw, warning -> { });
+    }
+
+    /**
+     * @param warnings receives what the engine accepts but is likely a mistake (a key of a foreign namespace...),
+     *                 before any problem ends the load
+     */
+    public static StackConfig load(ConfigSchema schema, RawConfig raw, Consumer<String> warnings) {
         ConfigReader r = new ConfigReader(schema, raw);
         ClusterConfig cluster = ClusterConfigLoader.load(r);
         AppConfig app = AppConfigLoader.load(r);
         ObservabilityConfig observability = ObservabilityConfigLoader.load(r);
         EdgeConfig edge = EdgeConfigLoader.load(r, cluster, raw.placeholdersForMissingSecrets());
         Optional<String> peerStack = peerStack(r);
+        r.warnings().forEach(warnings);
         r.throwIfProblems();
         return new StackConfig(ConfigKeys.PROJECT, raw.stack(), cluster, app, observability, edge, peerStack);
     }
@@ -26,7 +36,7 @@ public final class StackConfigLoader {
             return Optional.empty();
         }
         if (!Pattern.matches("^[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+){0,2}$", peer)) {
-            r.problem("peerStack", "'" + peer + "' is not a stack reference; expected <stack>, <org>/<project>/<stack> "
+            r.problem("peerStack", Shown.value(peer) + " is not a stack reference; expected <stack>, <org>/<project>/<stack> "
                     + "or <project>/<stack>, e.g. organization/honeydue-infra/prod");
             return Optional.empty();
         }

@@ -1,9 +1,6 @@
 package com.honeydue.infra.edge;
 
 import com.honeydue.infra.config.Net;
-import java.math.BigInteger;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -54,7 +51,7 @@ public final class CidrRanges {
         List<Invalid> bad = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < raw.size(); i++) {
-            String value = raw.get(i) == null ? "" : raw.get(i).trim().toLowerCase(Locale.ROOT);
+            String value = raw.get(i) == null ? "" : raw.get(i).strip().toLowerCase(Locale.ROOT);
             String reason = check(value, family);
             if (reason == null) {
                 Integer first = seen.putIfAbsent(canonicalKey(value), i);
@@ -72,41 +69,26 @@ public final class CidrRanges {
     }
 
     private static String check(String value, Family family) {
-        if (!Net.isCidr(value)) {
+        var parsed = Net.cidr(value);
+        if (parsed.isEmpty()) {
             return "is not a CIDR; expected an " + family.label + " range like " + family.example;
         }
-        String address = value.substring(0, value.indexOf('/'));
-        int prefix = Integer.parseInt(value.substring(value.indexOf('/') + 1));
-        boolean ipv4 = Net.isIpv4(address);
-        if (ipv4 != (family == Family.IPV4)) {
-            return "is an " + (ipv4 ? "IPv4" : "IPv6") + " range in the " + family.label + " list; expected e.g. " + family.example;
+        Net.Cidr cidr = parsed.get();
+        if (cidr.ipv4() != (family == Family.IPV4)) {
+            return "is an " + (cidr.ipv4() ? "IPv4" : "IPv6") + " range in the " + family.label + " list; expected e.g. " + family.example;
         }
-        if (prefix < family.minPrefix) {
-            return "is a /" + prefix + ", far wider than any Cloudflare range; expected a prefix of /" + family.minPrefix
+        if (cidr.prefix() < family.minPrefix) {
+            return "is a /" + cidr.prefix() + ", far wider than any Cloudflare range; expected a prefix of /" + family.minPrefix
                     + " or longer, e.g. " + family.example;
         }
-        if (!hostBitsZero(address, prefix, family.width)) {
-            return "has host bits set below /" + prefix + "; expected the network address (as Cloudflare publishes it)";
+        if (!cidr.isNetworkAddress()) {
+            return "has host bits set below /" + cidr.prefix() + "; expected the network address (as Cloudflare publishes it)";
         }
         return null;
     }
 
-    private static boolean hostBitsZero(String address, int prefix, int width) {
-        BigInteger hostMask = BigInteger.ONE.shiftLeft(width - prefix).subtract(BigInteger.ONE);
-        return toInt(address).and(hostMask).signum() == 0;
-    }
-
     /** Same range written differently (2400:CB00::/32 vs 2400:cb00:0::/32) counts as a duplicate. */
     private static String canonicalKey(String cidr) {
-        String[] parts = cidr.split("/");
-        return toInt(parts[0]) + "/" + parts[1] + (Net.isIpv4(parts[0]) ? "v4" : "v6");
-    }
-
-    private static BigInteger toInt(String literal) {
-        try {
-            return new BigInteger(1, InetAddress.getByName(literal).getAddress());
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException(literal, e);
-        }
+        return Net.cidr(cidr).map(Net.Cidr::canonical).orElse(cidr);
     }
 }

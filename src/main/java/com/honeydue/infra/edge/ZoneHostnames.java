@@ -1,5 +1,6 @@
 package com.honeydue.infra.edge;
 
+import com.honeydue.infra.config.Shown;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -52,13 +53,14 @@ public final class ZoneHostnames {
     }
 
     /** Why {@code hostname} cannot be served from {@code zone}, or empty when it can. */
-    public static Optional<String> problem(String hostname, String zone) {
+    public static Optional<String> problem(String hostname, String zoneName) {
+        String zone = Shown.text(zoneName); // only shown below: the zone may itself be a long, invalid value
         if (!isHostname(hostname)) {
-            return Optional.of("'" + hostname + "' is not a hostname; expected a lower-case DNS name without a trailing dot, "
+            return Optional.of(Shown.value(hostname) + " is not a hostname; expected a lower-case DNS name without a trailing dot, "
                     + "e.g. api." + zone);
         }
-        if (!inZone(hostname, zone)) {
-            return Optional.of("'" + hostname + "' is outside the zone " + zone + " (cloudflareZoneName); expected "
+        if (!inZone(hostname, zoneName)) {
+            return Optional.of(Shown.value(hostname) + " is outside the zone " + zone + " (cloudflareZoneName); expected "
                     + zone + " itself or a name ending in ." + zone);
         }
         return Optional.empty();

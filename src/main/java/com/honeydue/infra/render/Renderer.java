@@ -7,7 +7,10 @@ import com.honeydue.infra.engine.ObservedRun;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -64,21 +67,72 @@ public final class Renderer {
         return file.startsWith("nodes/") && file.endsWith(".sh") && !file.endsWith(NodeSteps.DELETE_SUFFIX + ".sh");
     }
 
-    /** Replaces render's own entries under {@code dir} with {@code files}; anything else there is left alone. */
+    /**
+     * Replaces render's own entries under {@code dir} with {@code files}; anything else there is left alone. Every file
+     * is first written to a staging directory next to them; only a complete render is moved into place (renames on
+     * one file system), and a failure before that leaves {@code dir} exactly as it was.
+     */
     public static void write(SortedMap<String, String> files, Path dir) throws IOException {
-        Files.createDirectories(dir);
-        for (String owned : OWNED) {
-            deleteRecursively(dir.resolve(owned));
+        OutputPaths.check(files.keySet(), OWNED);
+        Path target = dir.toAbsolutePath().normalize();
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(target)) {
+            throw new IOException(target + " exists and is not a directory");
         }
-        for (var e : files.entrySet()) {
-            Path file = dir.resolve(e.getKey());
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, e.getValue(), StandardCharsets.UTF_8);
+        boolean existed = Files.isDirectory(target);
+        Path parent = target.getParent();
+        if (!existed) {
+            Files.createDirectories(parent);
+        }
+        Path staging = OutputPaths.freshDirectory(existed ? target : parent, "." + target.getFileName() + ".render-");
+        try {
+            for (var e : files.entrySet()) {
+                Path file = OutputPaths.resolve(staging, e.getKey());
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, e.getValue(), StandardCharsets.UTF_8);
+            }
+            if (existed) {
+                swapOwned(staging, target);
+            } else {
+                Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+            }
+        } finally {
+            deleteRecursively(staging);
         }
     }
 
+    /** Moves the old owned entries aside, the new ones in, then drops the old; on any failure puts everything back. */
+    private static void swapOwned(Path staging, Path target) throws IOException {
+        Path old = OutputPaths.freshDirectory(target, ".render-old-");
+        List<String> movedOut = new ArrayList<>();
+        List<String> movedIn = new ArrayList<>();
+        try {
+            for (String owned : OWNED) {
+                if (Files.exists(target.resolve(owned), LinkOption.NOFOLLOW_LINKS)) {
+                    Files.move(target.resolve(owned), old.resolve(owned), StandardCopyOption.ATOMIC_MOVE);
+                    movedOut.add(owned);
+                }
+            }
+            for (String owned : OWNED) {
+                if (Files.exists(staging.resolve(owned))) {
+                    Files.move(staging.resolve(owned), target.resolve(owned), StandardCopyOption.ATOMIC_MOVE);
+                    movedIn.add(owned);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            for (String owned : movedIn) {
+                Files.move(target.resolve(owned), staging.resolve(owned), StandardCopyOption.ATOMIC_MOVE);
+            }
+            for (String owned : movedOut) {
+                Files.move(old.resolve(owned), target.resolve(owned), StandardCopyOption.ATOMIC_MOVE);
+            }
+            deleteRecursively(old);
+            throw e;
+        }
+        deleteRecursively(old);
+    }
+
     private static void deleteRecursively(Path p) throws IOException {
-        if (!Files.exists(p)) {
+        if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         try (Stream<Path> walk = Files.walk(p)) {

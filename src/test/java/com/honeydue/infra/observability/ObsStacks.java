@@ -16,7 +16,8 @@ final class ObsStacks {
 
     static StackConfig config(String stack, Map<String, String> overrides) {
         try {
-            StringBuilder yaml = new StringBuilder(Files.readString(StackFixtures.PROJECT.resolve("Pulumi." + stack + ".yaml")));
+            StringBuilder yaml = new StringBuilder(withoutKeys(Files.readString(StackFixtures.PROJECT.resolve("Pulumi." + stack + ".yaml")),
+                    overrides.keySet()));
             overrides.forEach((k, v) -> yaml.append("  honeydue-infra:").append(k).append(": ").append(v).append('\n'));
             ConfigSchema schema = ConfigSchema.load(StackFixtures.PROJECT.resolve("Pulumi.yaml"));
             RawConfig parsed = RawConfig.fromStackYaml(stack, yaml.toString());
@@ -28,6 +29,24 @@ final class ObsStacks {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The stack file without these keys (and their list entries): a key given twice is refused, as Pulumi refuses it. */
+    static String withoutKeys(String yaml, java.util.Set<String> keys) {
+        StringBuilder out = new StringBuilder();
+        boolean dropping = false;
+        for (String line : yaml.split("\n", -1)) {
+            if (line.startsWith("  honeydue-infra:")) {
+                String key = line.substring("  honeydue-infra:".length()).split(":", 2)[0];
+                dropping = keys.contains(key);
+            } else if (!line.startsWith("    ")) {
+                dropping = false;
+            }
+            if (!dropping) {
+                out.append(line).append('\n');
+            }
+        }
+        return out.toString();
     }
 
     static ObservabilityPlan plan(String stack, Map<String, String> overrides) {
