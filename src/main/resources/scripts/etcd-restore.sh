@@ -1,7 +1,8 @@
 # Step: etcd restore (runbook §8 "etcd quorum lost"), in three phases that Pulumi chains one at a time:
 #   stop    on every other server: stop k3s so nothing writes while etcd is reset;
 #   reset   on the restore server: k3s server --cluster-reset --cluster-reset-restore-path=<snapshot>, then start;
-#   rejoin  on every other server, one by one: move the old etcd data aside and start k3s, which rejoins.
+#   rejoin  on every other live server, one by one: move the old etcd data aside and start k3s, which rejoins.
+# The chain runs before the server steps (with quorum lost, nothing else could pass its wait for Ready).
 # Destructive by design: cluster state since the snapshot is lost (app data lives in Neon, not here).
 : "${PHASE:?}" "${NODE_NAME:?}" "${SNAPSHOT:?}" "${READY_TIMEOUT_SECONDS:?}"
 SNAPSHOT_DIR=/var/lib/rancher/k3s/server/db/snapshots
@@ -30,6 +31,11 @@ case "$PHASE" in
       || die "${NODE_NAME} not Ready after the restore" "check 'sudo journalctl -u k3s'; the other servers are still stopped"
     ;;
   rejoin)
+    if as_root grep -qx 'cluster-init: true' /etc/rancher/k3s/config.yaml 2>/dev/null; then
+      # Started on fresh data with --cluster-init, this server would found a second cluster instead of rejoining.
+      die "${NODE_NAME} is the cluster's initial server; it cannot rejoin a cluster restored on another server" \
+          "restore onto ${NODE_NAME} (leave joinTarget unset) or list it in deadServers"
+    fi
     if as_root test -d "$DB_DIR/etcd"; then
       aside="${DB_DIR}.pre-restore-$(date +%Y%m%d%H%M%S)"
       log "moving old etcd data aside to ${aside}"

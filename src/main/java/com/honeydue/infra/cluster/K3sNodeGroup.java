@@ -42,19 +42,21 @@ public final class K3sNodeGroup extends ComponentResource {
         var steps = new RemoteSteps(this, c);
 
         Map<String, Command> bootstraps = new LinkedHashMap<>();
-        for (NodeSpec node : c.nodes()) {
+        for (NodeSpec node : c.liveNodes()) {
             Command boot = steps.run(node.alias() + "-bootstrap", node, NodeStepPlan.bootstrap(c), List.of());
             bootstraps.put(node.alias(), boot);
             RemoteStep firewall = NodeStepPlan.firewall(FirewallPlan.forNode(c, node, args.httpAllowedCidrs(), args.componentRules()));
             firewalls.put(node.alias(), steps.run(node.alias() + "-firewall", node, firewall, List.of(boot)));
         }
 
-        ServerChain.Built chain = ServerChain.build(steps, c, bootstraps, firewalls);
+        // A requested restore runs before the server steps: with etcd quorum lost (runbook §8) no server could pass
+        // its wait for Ready, so the restore brings the cluster back first and the server steps then converge it.
+        List<Resource> beforeServers = c.etcdRestoreSnapshot()
+                .map(snapshot -> List.<Resource>of(EtcdRestoreChain.build(steps, c, snapshot, List.copyOf(firewalls.values()))))
+                .orElse(List.of());
+        ServerChain.Built chain = ServerChain.build(steps, c, bootstraps, firewalls, beforeServers);
         this.servers = chain.servers();
         Command last = servers.get(servers.size() - 1);
-        if (c.etcdRestoreSnapshot().isPresent()) {
-            last = EtcdRestoreChain.build(steps, c, c.etcdRestoreSnapshot().get(), last);
-        }
 
         // Members follow the config before anything reads the cluster; kubeconfig depends on them (and so, through
         // the provider, does every workload), so `pulumi destroy` removes the workloads before any k3s-removal runs.

@@ -54,6 +54,15 @@ final class RemoteSteps {
         return new Command(name, args.build(), CustomResourceOptions.builder().parent(parent).dependsOn(dependsOn).build());
     }
 
+    /**
+     * A node's removal step while the node is dead: no create and no delete, so updating it to this runs nothing
+     * (pulumi-command runs no command when both are empty) and deleting it later runs nothing either.
+     */
+    Command disarmed(String name, NodeSpec node) {
+        return new Command(name, base(node).logging(Logging.StdoutAndStderr).build(),
+                CustomResourceOptions.builder().parent(parent).build());
+    }
+
     private CommandArgs.Builder base(NodeSpec node) {
         return CommandArgs.builder().connection(NodeConnection.of(config, node)).addPreviousOutputInEnv(false);
     }

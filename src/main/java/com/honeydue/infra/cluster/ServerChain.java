@@ -22,12 +22,21 @@ final class ServerChain {
 
     private ServerChain() {}
 
-    static Built build(RemoteSteps steps, ClusterConfig c, Map<String, Command> bootstraps, Map<String, Command> firewalls) {
+    /** @param before what the first server step waits for besides its node's own steps (a restore chain) */
+    static Built build(RemoteSteps steps, ClusterConfig c, Map<String, Command> bootstraps, Map<String, Command> firewalls,
+                       List<Resource> before) {
         NodeSpec target = c.joinTarget();
         List<Command> servers = new ArrayList<>();
         List<Command> removals = new ArrayList<>();
         Command token = null;
         Command previous = null;
+        // A dead server (deadServers) keeps its removal step with nothing to run, so dropping it from nodes later
+        // never tries to reach it; it has no other step.
+        for (NodeSpec node : c.nodes()) {
+            if (c.isDead(node)) {
+                removals.add(steps.disarmed(node.alias() + "-k3s-removal", node));
+            }
+        }
         for (NodeSpec node : c.serverOrder()) {
             boolean initial = c.isInitialServer(node);
             Command removal = steps.withDelete(node.alias() + "-k3s-removal", node, NodeStepPlan.k3sRemoval(node),
@@ -36,6 +45,8 @@ final class ServerChain {
             List<Resource> deps = new ArrayList<>();
             if (previous != null) {
                 deps.add(previous);
+            } else {
+                deps.addAll(before);
             }
             deps.add(bootstraps.get(node.alias()));
             deps.addAll(initial ? List.of(firewalls.get(node.alias())) : firewalls.values());

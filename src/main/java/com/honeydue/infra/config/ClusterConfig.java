@@ -30,7 +30,8 @@ public record ClusterConfig(
         Optional<NodeSpec> initialServer,
         NodeSpec joinTarget,
         Optional<String> etcdRestoreSnapshot,
-        Optional<EtcdS3> etcdS3) {
+        Optional<EtcdS3> etcdS3,
+        List<NodeSpec> deadServers) {
 
     /** Off-site etcd snapshots (k3s --etcd-s3): where they go, and credentials that only travel as secrets. */
     public record EtcdS3(String endpoint, String region, String bucket, String folder, Secret accessKey, Secret secretKey) {}
@@ -42,17 +43,26 @@ public record ClusterConfig(
     public static final String SERVICE_CIDR = "10.43.0.0/16";
 
     /**
-     * The k3s servers in the order they start: the initial server (--cluster-init) if it is still in the list,
+     * The live k3s servers in the order they start: the initial server (--cluster-init) if it is still in the list,
      * then the join target, then the rest in list order. Each waits for the one before it (one at a time).
      */
     public List<NodeSpec> serverOrder() {
         List<NodeSpec> order = new java.util.ArrayList<>();
-        initialServer.ifPresent(order::add);
+        initialServer.filter(n -> !deadServers.contains(n)).ifPresent(order::add);
         if (!order.contains(joinTarget)) {
             order.add(joinTarget);
         }
-        nodes.stream().filter(n -> !order.contains(n)).forEach(order::add);
+        liveNodes().stream().filter(n -> !order.contains(n)).forEach(order::add);
         return List.copyOf(order);
+    }
+
+    /** The servers a step may SSH to: every node except those declared dead (runbook §8, 2+ nodes dead). */
+    public List<NodeSpec> liveNodes() {
+        return nodes.stream().filter(n -> !deadServers.contains(n)).toList();
+    }
+
+    public boolean isDead(NodeSpec node) {
+        return deadServers.contains(node);
     }
 
     public boolean isInitialServer(NodeSpec node) {

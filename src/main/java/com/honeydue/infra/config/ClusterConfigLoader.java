@@ -110,9 +110,11 @@ public final class ClusterConfigLoader {
                 joinTarget = byAlias(nodes, joinAlias).get();
             }
         }
+        List<NodeSpec> dead = DeadServers.load(r, nodes, joinTarget, labels);
         return new ClusterConfig(profile, nodes, sshUser, sshKey, dialErrorLimit, perDialTimeout, k3sVersion, flannel,
                 flannelExternalIp, servicelb, hostNetworkTraefik, lowPorts, kubeProxy, cron, retention, restrictApi,
-                adminCidrs, extra, labels, readyTimeout, installer, initial, joinTarget, EtcdConfigLoader.restore(r), EtcdConfigLoader.etcdS3(r));
+                adminCidrs, extra, labels, readyTimeout, installer, initial, joinTarget, EtcdConfigLoader.restore(r),
+                EtcdConfigLoader.etcdS3(r), dead);
     }
 
     /** An alias-valued key: empty (the default) or an alias's form; a bad one reads as empty after its problem. */

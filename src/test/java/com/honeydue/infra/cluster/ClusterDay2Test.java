@@ -123,23 +123,59 @@ class ClusterDay2Test {
     }
 
     @Test
-    void confirmedRestoreStopsOthersResetsOneThenRejoinsOneAtATime() {
+    void confirmedRestoreStopsOthersResetsOneThenRejoinsOneAtATimeBeforeTheServerSteps() {
         StackRun run = run(Map.of("etcdRestoreSnapshot", "snap-1", "etcdRestoreConfirm", "ovh:snap-1"));
-        var last = cmd(run, "ovhcloud3-k3s-server");
         var stop2 = cmd(run, "ovhcloud2-etcd-restore-stop");
         var stop3 = cmd(run, "ovhcloud3-etcd-restore-stop");
         var reset = cmd(run, "ovhcloud1-etcd-restore-reset");
         var rejoin2 = cmd(run, "ovhcloud2-etcd-restore-rejoin");
         var rejoin3 = cmd(run, "ovhcloud3-etcd-restore-rejoin");
-        assertThat(stop2.dependsOn()).contains(last.urn());
+        assertThat(stop2.dependsOn()).contains(cmd(run, "ovhcloud2-firewall").urn());
         assertThat(reset.dependsOn()).contains(stop2.urn(), stop3.urn());
         assertThat(env(reset)).containsEntry("PHASE", "reset").containsEntry("SNAPSHOT", "snap-1");
         assertThat(reset.inputs().path("create").asText()).contains("--cluster-reset-restore-path=");
         assertThat(rejoin2.dependsOn()).contains(reset.urn());
         assertThat(rejoin3.dependsOn()).contains(rejoin2.urn());
-        assertThat(cmd(run, "cluster-members").dependsOn()).contains(rejoin3.urn());
+        // With quorum lost no server step could pass its wait for Ready: the restore comes first.
+        assertThat(cmd(run, "ovhcloud1-k3s-server").dependsOn()).contains(rejoin3.urn());
         assertThat(cmd(run, "kubeconfig").dependsOn()).contains(cmd(run, "cluster-members").urn());
         assertThat(run(Map.of()).ofType(CMD)).noneMatch(r -> r.name().contains("etcd-restore"));
+    }
+
+    @Test
+    void deadServersAreNeverContactedAndTheirNodesLeaveTheClusterFromALiveServer() {
+        // Runbook §8, "2+ nodes dead": ovhcloud1 and ovhcloud2 are gone; restore on ovhcloud3.
+        StackRun run = run(Map.of("deadServers", "['ovhcloud1', 'ovhcloud2']", "joinTarget", "ovhcloud3",
+                "nodeLabels", "['vps-dbca24c7:honeydue/redis=true']",
+                "etcdRestoreSnapshot", "snap-1", "etcdRestoreConfirm", "ovh:snap-1"));
+        for (RecordedResource r : run.ofType(CMD)) {
+            String host = r.inputs().path("connection").path("host").asText();
+            if (!r.name().endsWith("-k3s-removal") && r.parent().endsWith("::cluster")) {
+                assertThat(host).as(r.name() + " connects only to the live server").isEqualTo("51.81.85.248");
+            }
+        }
+        for (String dead : List.of("ovhcloud1", "ovhcloud2")) {
+            var removal = cmd(run, dead + "-k3s-removal");
+            assertThat(removal.inputs().has("create")).as(dead + ": nothing runs there").isFalse();
+            assertThat(removal.inputs().has("delete")).as(dead + ": dropping it from nodes runs nothing").isFalse();
+            assertThat(run.ofType(CMD)).extracting(RecordedResource::name)
+                    .doesNotContain(dead + "-bootstrap", dead + "-firewall", dead + "-k3s-server", dead + "-etcd-restore-stop");
+        }
+        assertThat(env(cmd(run, "cluster-members")).get("EXPECTED_NODES")).isEqualTo("vps-dbca24c7");
+        assertThat(cmd(run, "ovhcloud3-etcd-restore-reset").dependsOn()).contains(cmd(run, "ovhcloud3-firewall").urn());
+        assertThat(run.ofType(CMD)).extracting(RecordedResource::name).doesNotContain("ovhcloud3-etcd-restore-rejoin");
+        // Peers' firewalls and SANs keep the dead servers: a replacement box at the same address rejoins as before.
+        assertThat(k3sArgs(cmd(run, "ovhcloud3-k3s-server"))).contains("--tls-san=51.81.83.33");
+    }
+
+    @Test
+    void deadServersMustBeInNodesLeaveALiveJoinTargetAndCarryNoLabel() {
+        var e = ConfigOverrides.failure("ovh", Map.of("deadServers", "['ovhcloud1', 'ovhcloud9']"));
+        assertThat(e.getMessage()).contains("honeydue-infra:deadServers[1]: 'ovhcloud9' is not in nodes",
+                "honeydue-infra:joinTarget: is ovhcloud1, which deadServers lists",
+                "honeydue-infra:nodeLabels: puts labels on vps-1624d691, which deadServers lists");
+        var all = ConfigOverrides.failure("ovh", Map.of("deadServers", "['ovhcloud1', 'ovhcloud2', 'ovhcloud3']"));
+        assertThat(all.getMessage()).contains("honeydue-infra:deadServers: lists every server");
     }
 
     @Test
