@@ -97,15 +97,26 @@ class HoneyDueAppStackTest {
     @Test
     void probesCarryTheSeedFixes() {
         JsonNode admin = container("admin");
-        for (String probe : List.of("startupProbe", "readinessProbe", "livenessProbe")) {
+        for (String probe : List.of("startupProbe", "readinessProbe")) {
             assertThat(admin.path(probe).path("httpGet").path("path").asText()).as("admin " + probe).isEqualTo("/");
         }
         assertThat(admin.path("startupProbe").path("failureThreshold").asDouble()).isEqualTo(24.0);
+        assertThat(admin.path("startupProbe").path("periodSeconds").asDouble()).isEqualTo(5.0);
         JsonNode api = container("api");
         assertThat(api.path("startupProbe").path("failureThreshold").asDouble()).isEqualTo(48.0);
+        assertThat(api.path("startupProbe").path("periodSeconds").asDouble()).isEqualTo(5.0);
+        assertThat(api.path("startupProbe").path("httpGet").path("path").asText()).isEqualTo("/api/health/");
         assertThat(api.path("readinessProbe").path("httpGet").path("path").asText()).isEqualTo("/api/health/");
-        assertThat(api.path("livenessProbe").path("httpGet").path("path").asText()).isEqualTo("/api/health/");
         assertThat(container("worker").path("readinessProbe").path("httpGet").path("port").asDouble()).isEqualTo(6060.0);
+        // Liveness is "the process accepts connections" (TCP on the serving port), so a failing dependency takes
+        // pods out of rotation through readiness instead of restarting every replica at once.
+        for (String app : List.of("api", "web", "admin", "worker")) {
+            JsonNode c = container(app);
+            assertThat(c.path("livenessProbe").has("httpGet")).as(app + " liveness").isFalse();
+            assertThat(c.path("livenessProbe").path("tcpSocket").path("port").asDouble()).as(app + " liveness port")
+                    .isEqualTo(c.path("ports").get(0).path("containerPort").asDouble());
+            assertThat(c.path("livenessProbe")).as(app).isNotEqualTo(c.path("readinessProbe"));
+        }
     }
 
     @Test

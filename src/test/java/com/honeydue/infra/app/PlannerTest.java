@@ -78,11 +78,26 @@ class PlannerTest {
     void probeBudgetsFollowSeed003() {
         assertThat(ProbePlan.api(8000).startup().budgetSeconds()).isEqualTo(240);
         assertThat(ProbePlan.api(8000).readiness().httpPath()).contains("/api/health/");
+        assertThat(ProbePlan.api(8000).startup().httpPath()).contains("/api/health/");
         var nextJs = ProbePlan.nextJs(3000);
-        assertThat(List.of(nextJs.startup(), nextJs.readiness(), nextJs.liveness()))
-                .allSatisfy(p -> assertThat(p.httpPath()).contains("/"));
+        assertThat(List.of(nextJs.startup(), nextJs.readiness())).allSatisfy(p -> assertThat(p.httpPath()).contains("/"));
         assertThat(nextJs.startup().failureThreshold()).isEqualTo(24);
+        assertThat(nextJs.startup().budgetSeconds()).isEqualTo(120);
         assertThat(ProbePlan.redis(6379).readiness().execCommand()).noneMatch(a -> a.contains("-a "));
+    }
+
+    /** A failing dependency must take pods out of rotation (readiness), never restart every replica (liveness). */
+    @Test
+    void livenessIsATcpCheckOfTheServingPortAndNeverTheHealthPath() {
+        var probes = Map.of("api", ProbePlan.api(8000), "web/admin", ProbePlan.nextJs(3000), "worker", ProbePlan.worker(6060));
+        probes.forEach((who, p) -> {
+            assertThat(p.liveness().httpPath()).as(who + " liveness").isEmpty();
+            assertThat(p.liveness().execCommand()).as(who + " liveness").isEmpty();
+            assertThat(p.liveness().port()).as(who + " liveness port").isEqualTo(p.readiness().port());
+            assertThat(p.readiness().httpPath()).as(who + " readiness").isPresent();
+            assertThat(p.liveness()).as(who).isNotEqualTo(p.readiness());
+        });
+        assertThat(ProbePlan.worker(6060).readiness().httpPath()).contains("/healthz");
     }
 
     @Test
