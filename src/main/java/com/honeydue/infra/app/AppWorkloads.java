@@ -121,6 +121,13 @@ final class AppWorkloads {
         return b.build();
     }
 
+    /**
+     * @param hpaManaged an HPA owns the replica count: {@code spec.replicas} is not sent at all. Sent, it would make
+     *                   Pulumi (server-side apply) co-own the field with the HPA controller, and the first update
+     *                   after a scale-up would conflict or scale back to the configured count. (ignoreChanges does
+     *                   not help: it re-sends the value from the previous inputs.) The API server creates the
+     *                   Deployment with 1 replica and the HPA raises it to minReplicas (apiReplicas) at once.
+     */
     Deployment deployment(WorkloadSpec spec, ContainerArgs container, List<Resource> deps, boolean hpaManaged) {
         List<VolumeArgs> volumes = new ArrayList<>(PodParts.writableVolumes(spec.writablePaths()));
         Map<String, String> nodeSelector = Map.of();
@@ -161,10 +168,13 @@ final class AppWorkloads {
         if (!podAnnotations.isEmpty()) {
             podMeta.annotations(podAnnotations);
         }
+        var deploymentSpec = DeploymentSpecArgs.builder();
+        if (!hpaManaged) {
+            deploymentSpec.replicas(spec.replicas());
+        }
         var args = DeploymentArgs.builder()
                 .metadata(PodParts.meta(spec.name(), spec.component()))
-                .spec(DeploymentSpecArgs.builder()
-                        .replicas(spec.replicas())
+                .spec(deploymentSpec
                         .revisionHistoryLimit(5)
                         .selector(LabelSelectorArgs.builder().matchLabels(Map.of(NetworkPolicyPlan.NAME_LABEL, spec.name())).build())
                         .strategy(strategy)
@@ -174,11 +184,7 @@ final class AppWorkloads {
                                 .build())
                         .build())
                 .build();
-        var o = owner.builder(deps);
-        if (hpaManaged) {
-            o.ignoreChanges("spec.replicas"); // the HPA owns the count after creation
-        }
-        return new Deployment(spec.name(), args, o.build());
+        return new Deployment(spec.name(), args, owner.opts(deps));
     }
 
     /**
