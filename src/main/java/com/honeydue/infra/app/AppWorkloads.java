@@ -70,10 +70,9 @@ final class AppWorkloads {
                 env.add(plainEnv("NODE_ENV", "production"));
                 env.add(plainEnv("PORT", Integer.toString(spec.port())));
                 env.add(plainEnv("HOSTNAME", "0.0.0.0"));
-                if (spec.name().equals("web")) {
-                    // Server-side proxy to the api (runbook §1), in-cluster, so NetworkPolicy sees the api pods.
-                    env.add(plainEnv("API_URL", apiUrl()));
-                }
+                // web: server-side proxy to the api (runbook §1); admin: its server-side routes (seed 003,
+                // admin/src/app/api/*). In-cluster, so NetworkPolicy sees the api pods.
+                env.add(plainEnv("API_URL", apiUrl()));
             }
             default -> throw new IllegalArgumentException("no container recipe for " + spec.name());
         }

@@ -41,7 +41,7 @@ class HoneyDueAppProdAndFlagsTest {
         StackRun prod = StackFixtures.run("prod");
         String api = prod.named("kubernetes:networking.k8s.io/v1:NetworkPolicy", "allow-ingress-api").inputs().toString();
         assertThat(api).contains("178.104.247.152/32", "178.105.32.198/32", "178.104.249.189/32", "traefik");
-        assertThat(AppStacks.appOfType(prod, "kubernetes:networking.k8s.io/v1:NetworkPolicy")).hasSize(11);
+        assertThat(AppStacks.appOfType(prod, "kubernetes:networking.k8s.io/v1:NetworkPolicy")).hasSize(12);
         JsonNode pub = prod.named("kubernetes:networking.k8s.io/v1:Ingress", "honeydue-public").inputs();
         assertThat(pub.path("spec").path("rules").findValuesAsText("host")).containsExactly("api.myhoneydue.com", "myhoneydue.com");
         // web stays deployed on prod (same workloads on both providers), it just has no public host there.

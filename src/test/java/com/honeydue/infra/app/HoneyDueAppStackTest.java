@@ -223,15 +223,19 @@ class HoneyDueAppStackTest {
     }
 
     @Test
-    void exactlyElevenNetworkPoliciesIncludingDefaultDeny() {
+    void exactlyTwelveNetworkPoliciesIncludingDefaultDeny() {
         List<RecordedResource> policies = AppStacks.appOfType(run, "kubernetes:networking.k8s.io/v1:NetworkPolicy");
-        assertThat(policies).hasSize(11);
+        assertThat(policies).hasSize(12);
         JsonNode deny = run.named("kubernetes:networking.k8s.io/v1:NetworkPolicy", "default-deny-all").inputs().path("spec");
         assertThat(deny.path("podSelector").size()).isZero();
         assertThat(deny.path("policyTypes").toString()).isEqualTo("[\"Ingress\",\"Egress\"]");
         // OVH: Traefik runs as pods behind klipper-lb, so no node addresses are admitted.
         String api = run.named("kubernetes:networking.k8s.io/v1:NetworkPolicy", "allow-ingress-api").inputs().toString();
-        assertThat(api).contains("traefik").contains("vmagent").doesNotContain("51.81.83.33/32");
+        assertThat(api).contains("traefik").contains("vmagent").contains("admin").doesNotContain("51.81.83.33/32");
+        // The admin panel's server-side routes reach the api in-cluster, through allow-egress-admin-to-api.
+        assertThat(env(container("admin"), "API_URL")).isEqualTo("http://api.honeydue.svc.cluster.local:8000");
+        assertThat(run.named("kubernetes:networking.k8s.io/v1:NetworkPolicy", "allow-egress-admin-to-api").inputs()
+                .at("/spec/egress/0/to/0/podSelector/matchLabels/app.kubernetes.io~1name").asText()).isEqualTo("api");
         // Every workload's policies exist before its pods start.
         for (RecordedResource d : AppStacks.podOwners(run)) {
             assertThat(d.dependsOn()).as(d.name()).containsAll(policies.stream().map(RecordedResource::urn).toList());

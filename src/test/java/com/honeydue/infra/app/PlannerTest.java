@@ -115,9 +115,9 @@ class PlannerTest {
     // ------------------------------------------------------------------ network policies
 
     @Test
-    void networkPolicyPlanHasElevenPoliciesWithDefaultDenyFirst() {
+    void networkPolicyPlanHasTwelvePoliciesWithDefaultDenyFirst() {
         var plan = NetworkPolicyPlan.plan(new NetworkPolicyPlan.Inputs(List.of("51.81.83.33"), false, 5432, 587));
-        assertThat(plan).hasSize(11);
+        assertThat(plan).hasSize(12);
         assertThat(plan).extracting(NetworkPolicyPlan.Policy::name).doesNotHaveDuplicates()
                 .doesNotContain("allow-egress-from-vmagent", "alloy-logs");
         var deny = plan.get(0);
@@ -146,6 +146,27 @@ class PlannerTest {
                 .containsExactly("UDP", "TCP");
     }
 
+    /** Seed 003: the admin panel's server-side routes (admin/src/app/api/*) call the api; both ends must allow it. */
+    @Test
+    void adminReachesTheApiThroughTheDefaultDeny() {
+        for (boolean hostNetwork : List.of(false, true)) {
+            var plan = NetworkPolicyPlan.plan(new NetworkPolicyPlan.Inputs(List.of("51.81.83.33"), hostNetwork, 5432, 587));
+            var egress = policy(plan, "allow-egress-admin-to-api");
+            assertThat(egress.podNames()).containsExactly("admin");
+            assertThat(egress.policyTypes()).containsExactly("Egress");
+            assertThat(egress.egress()).singleElement().satisfies(r -> {
+                assertThat(r.peers()).singleElement().satisfies(p -> assertThat(p.podLabels())
+                        .containsExactly(Map.entry("app.kubernetes.io/name", "api")));
+                assertThat(r.ports()).extracting(NetworkPolicyPlan.Port::port).containsExactly(8000);
+            });
+            var apiIngress = policy(plan, "allow-ingress-api").ingress();
+            assertThat(apiIngress).singleElement().satisfies(r -> {
+                assertThat(r.peers()).extracting(p -> p.podLabels().get("app.kubernetes.io/name")).contains("admin");
+                assertThat(r.ports()).extracting(NetworkPolicyPlan.Port::port).containsExactly(8000);
+            });
+        }
+    }
+
     @Test
     void hostNetworkTraefikAdmitsEveryNodeAddress() {
         var nodes = List.of("178.104.247.152", "178.105.32.198", "178.104.249.189");
@@ -168,7 +189,7 @@ class PlannerTest {
         assertThat(workerMetrics.egress()).isEmpty();
         assertThat(policy(ovh, "allow-ingress-web").ingress().get(0).peers()).allSatisfy(p -> assertThat(p.cidr()).isEmpty());
         assertThat(policy(ovh, "allow-ingress-api").ingress().get(0).peers()).extracting(p -> p.podLabels().get("app.kubernetes.io/name"))
-                .contains("traefik", "web", "vmagent");
+                .contains("traefik", "web", "admin", "vmagent");
     }
 
     // ------------------------------------------------------------------ ingress and Traefik

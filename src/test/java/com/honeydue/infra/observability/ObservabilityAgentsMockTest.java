@@ -103,7 +103,8 @@ class ObservabilityAgentsMockTest {
                 .filter(r -> ns.equals(r.inputs().at("/metadata/namespace").asText())).map(RecordedResource::name).toList();
         assertThat(all.apply(SA, "honeydue"))
                 .containsExactlyInAnyOrder("api", "worker", "admin", "web", "redis", "vmagent", "alloy-logs");
-        assertThat(all.apply(NETPOL, "honeydue")).hasSize(13);
+        // Runbook §5's 13 plus allow-egress-admin-to-api (the admin panel calls the api).
+        assertThat(all.apply(NETPOL, "honeydue")).hasSize(14);
         // The agents wait for the namespace the app creates.
         String namespace = run.named("kubernetes:core/v1:Namespace", "honeydue").urn();
         assertThat(run.named(SA, "vmagent").dependsOn()).contains(namespace);
