@@ -163,6 +163,9 @@ final class AppWorkloads {
         if (!nodeSelector.isEmpty()) {
             pod.nodeSelector(nodeSelector);
         }
+        if (WorkloadPlan.SPREAD_ACROSS_NODES.contains(spec.name())) {
+            pod.topologySpreadConstraints(PodParts.spreadAcrossNodes(spec.name()));
+        }
         var podMeta = ObjectMetaArgs.builder().labels(PodParts.labels(spec.name(), spec.component()));
         if (!podAnnotations.isEmpty()) {
             podMeta.annotations(podAnnotations);

@@ -11,8 +11,9 @@ import java.util.Map;
 /**
  * The values of the k3s HelmChartConfig {@code traefik} (kube-system). On Hetzner (book ch. 06) Traefik runs as a
  * DaemonSet in the host network, bound to :80/:443 of every node; it stays non-root because the cluster sets
- * {@code net.ipv4.ip_unprivileged_port_start=0} on every node. Never on OVH, where klipper-lb fronts the default
- * Traefik Deployment (runbook §10). Other components' values (e.g. metrics) are deep-merged in.
+ * {@code net.ipv4.ip_unprivileged_port_start=0} on every node. Never on OVH, where klipper-lb fronts k3s' Traefik
+ * Deployment (runbook §10); there the values only raise it to two replicas with a PodDisruptionBudget. Other
+ * components' values (metrics, the klipper-lb source ranges) are deep-merged in.
  */
 public final class TraefikValues {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
@@ -39,9 +40,31 @@ public final class TraefikValues {
         return v;
     }
 
-    /** The values to apply, or empty when nothing overrides k3s's defaults (then no HelmChartConfig exists). */
+    /**
+     * k3s' default Traefik (klipper-lb, OVH) made drain-safe: the chart's Deployment runs one replica, so draining
+     * its node (every k3s upgrade) drops all ingress until it is rescheduled. Two replicas, spread by hostname
+     * (soft, like the app's), and the chart's PodDisruptionBudget with maxUnavailable 1, so a drain evicts one
+     * while the other serves. Keys of the traefik chart's values.yaml (traefik-helm-chart, traefik/values.yaml:
+     * deployment.replicas, podDisruptionBudget, topologySpreadConstraints; pods carry app.kubernetes.io/name=traefik).
+     */
+    public static Map<String, Object> klipperLbDeployment() {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("deployment", Map.of("replicas", 2));
+        v.put("podDisruptionBudget", Map.of("enabled", true, "maxUnavailable", 1));
+        v.put("topologySpreadConstraints", List.of(Map.of(
+                "maxSkew", 1,
+                "topologyKey", "kubernetes.io/hostname",
+                "whenUnsatisfiable", "ScheduleAnyway",
+                "labelSelector", Map.of("matchLabels", Map.of("app.kubernetes.io/name", "traefik")))));
+        return v;
+    }
+
+    /**
+     * The values to apply: the hostNetwork DaemonSet (one Traefik per node already; a drain leaves DaemonSet pods
+     * alone) or the two-replica Deployment behind klipper-lb, plus other components' values.
+     */
     public static Map<String, Object> values(boolean hostNetwork, Map<String, Object> extra) {
-        Map<String, Object> base = hostNetwork ? hostNetworkDaemonSet() : new LinkedHashMap<>();
+        Map<String, Object> base = hostNetwork ? hostNetworkDaemonSet() : klipperLbDeployment();
         return deepMerge(base, extra);
     }
 

@@ -271,14 +271,35 @@ class HoneyDueAppStackTest {
         var configs = run.ofType("kubernetes:helm.cattle.io/v1:HelmChartConfig");
         assertThat(configs).singleElement();
         JsonNode values = new ObjectMapper(new YAMLFactory()).readTree(configs.get(0).inputs().at("/spec/valuesContent").asText());
-        assertThat(values.fieldNames()).toIterable().containsExactly("service");
-        assertThat(values.path("deployment").isMissingNode()).isTrue();
+        assertThat(values.path("deployment").path("kind").isMissingNode()).isTrue();
         assertThat(values.path("hostNetwork").isMissingNode()).isTrue();
         List<String> ranges = new ArrayList<>();
         values.at("/service/spec/loadBalancerSourceRanges").forEach(n -> ranges.add(n.asText()));
         List<String> expected = new ArrayList<>(com.honeydue.infra.StackFixtures.config("ovh").edge().allowListCidrs());
         expected.addAll(List.of("51.81.83.33/32", "51.81.87.86/32", "51.81.85.248/32"));
         assertThat(ranges).containsExactlyElementsOf(expected);
+    }
+
+    /** A drain (every k3s upgrade) takes one node's pods: never all of api, web or Traefik. */
+    @Test
+    void apiWebAndTraefikSurviveADrain() throws Exception {
+        for (String app : List.of("api", "web")) {
+            JsonNode spread = run.named(DEPLOYMENT, app).inputs().at("/spec/template/spec/topologySpreadConstraints");
+            assertThat(spread).as(app).hasSize(1);
+            assertThat(spread.get(0).path("topologyKey").asText()).isEqualTo("kubernetes.io/hostname");
+            assertThat(spread.get(0).path("maxSkew").asDouble()).isEqualTo(1.0);
+            assertThat(spread.get(0).path("whenUnsatisfiable").asText()).isEqualTo("ScheduleAnyway");
+            assertThat(spread.get(0).at("/labelSelector/matchLabels/app.kubernetes.io~1name").asText()).isEqualTo(app);
+        }
+        for (String app : List.of("worker", "admin", "redis")) {
+            assertThat(run.named(DEPLOYMENT, app).inputs().at("/spec/template/spec").has("topologySpreadConstraints")).as(app).isFalse();
+        }
+        // klipper-lb (OVH): k3s' single Traefik replica becomes two, with the chart's PDB.
+        JsonNode values = new ObjectMapper(new YAMLFactory()).readTree(run.ofType("kubernetes:helm.cattle.io/v1:HelmChartConfig")
+                .get(0).inputs().at("/spec/valuesContent").asText());
+        assertThat(values.at("/deployment/replicas").asInt()).isEqualTo(2);
+        assertThat(values.at("/podDisruptionBudget/enabled").asBoolean()).isTrue();
+        assertThat(values.at("/podDisruptionBudget/maxUnavailable").asInt()).isEqualTo(1);
     }
 
     @Test

@@ -224,8 +224,16 @@ class PlannerTest {
     }
 
     @Test
-    void traefikValuesExistOnlyForHostNetworkOrExtrasAndMergeDeeply() throws Exception {
-        assertThat(TraefikValues.values(false, Map.of())).isEmpty();
+    void traefikValuesAreTheDaemonSetOrTheDrainSafeDeploymentAndMergeDeeply() throws Exception {
+        // klipper-lb: k3s' Deployment, raised to two replicas with a PDB so a drain never takes all ingress down.
+        JsonNode klipper = new ObjectMapper(new YAMLFactory()).readTree(TraefikValues.yaml(TraefikValues.values(false, Map.of())));
+        assertThat(klipper.at("/deployment/replicas").asInt()).isEqualTo(2);
+        assertThat(klipper.at("/deployment/kind").isMissingNode()).isTrue();
+        assertThat(klipper.at("/podDisruptionBudget/enabled").asBoolean()).isTrue();
+        assertThat(klipper.at("/podDisruptionBudget/maxUnavailable").asInt()).isEqualTo(1);
+        assertThat(klipper.at("/topologySpreadConstraints/0/topologyKey").asText()).isEqualTo("kubernetes.io/hostname");
+        assertThat(klipper.at("/topologySpreadConstraints/0/labelSelector/matchLabels/app.kubernetes.io~1name").asText()).isEqualTo("traefik");
+        assertThat(klipper.has("hostNetwork")).isFalse();
         var extra = Map.<String, Object>of("metrics", Map.of("prometheus", Map.of("entryPoint", "metrics")),
                 "ports", Map.of("metrics", Map.of("port", 9100)));
         var merged = TraefikValues.values(true, extra);
@@ -234,7 +242,8 @@ class PlannerTest {
         assertThat(yaml.path("ports").path("metrics").path("port").asInt()).isEqualTo(9100);
         assertThat(yaml.path("metrics").path("prometheus").path("entryPoint").asText()).isEqualTo("metrics");
         assertThat(yaml.path("deployment").path("kind").asText()).isEqualTo("DaemonSet");
-        assertThat(TraefikValues.values(false, extra)).containsOnlyKeys("metrics", "ports");
+        assertThat(TraefikValues.values(false, extra)).containsKeys("metrics", "ports", "deployment", "podDisruptionBudget");
+        assertThat(TraefikValues.values(true, Map.of())).doesNotContainKey("podDisruptionBudget");
         assertThat(TraefikValues.yaml(merged)).isEqualTo(TraefikValues.yaml(TraefikValues.values(true, extra)));
     }
 
