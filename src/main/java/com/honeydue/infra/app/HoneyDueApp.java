@@ -159,14 +159,17 @@ public final class HoneyDueApp extends ComponentResource {
         workloads.pdb("worker-pdb", "worker", Optional.empty(), Optional.of(0), deployments.get("worker"));
 
         List<Resource> routing = new ArrayList<>(services);
-        routing.addAll(traefik.middlewares(args.cloudflareAllowList(), inNamespace));
+        // Only where Traefik sees the client's address (hostNetwork); klipper-lb clusters filter at L4 instead.
+        Optional<List<String>> cloudflareOnly = CloudflareOnlyPlan.sourceRange(args.cloudflareAllowList(), nodeIpv4s,
+                args.cluster().traefikHostNetwork());
+        routing.addAll(traefik.middlewares(cloudflareOnly.orElse(List.of()), inNamespace));
         traefik.helmChartConfig(TraefikValues.values(args.cluster().traefikHostNetwork(), args.extraTraefikValues()))
                 .ifPresent(routing::add);
         // The exempt /api/health/ route exists whenever the smoke-check host is an api host (§6.10 diagnostics).
         Optional<String> healthHost = c.routes().stream()
                 .filter(r -> r.host().equals(c.smokeCheck().host()) && r.service().equals("api"))
                 .map(IngressRoute::host).findFirst();
-        for (var spec : IngressPlan.plan(c.routes(), !args.cloudflareAllowList().isEmpty(), args.originTls(), healthHost)) {
+        for (var spec : IngressPlan.plan(c.routes(), cloudflareOnly.isPresent(), args.originTls(), healthHost)) {
             ingresses.add(traefik.ingress(spec, routing));
         }
 
@@ -183,12 +186,12 @@ public final class HoneyDueApp extends ComponentResource {
             // Cloudflare allow-list keeps every other source out.
             for (NodeSpec node : args.cluster().nodes()) {
                 RemoteStep step = RemoteStep.of("smoke-check", SmokeCheckPlan.SCRIPT,
-                        SmokeCheckPlan.environment(node.ipv4(), c.smokeCheck()));
+                        SmokeCheckPlan.environment(node.ipv4(), c.smokeCheck(), c.routes()));
                 smokeChecks.add(new Command(node.alias() + "-smoke-check", CommandArgs.builder()
                         .connection(NodeConnection.of(args.cluster(), node))
                         .create(step.command())
                         // Re-run whenever what serves the request changes.
-                        .triggers(c.images().api().toString(), node.ipv4(), c.smokeCheck().host())
+                        .triggers(c.images().api().toString(), node.ipv4(), c.smokeCheck().host(), step.sha256())
                         .logging(Logging.StdoutAndStderr)
                         .build(), CustomResourceOptions.builder().parent(this).dependsOn(readyResources()).build()));
             }

@@ -48,6 +48,26 @@ class HoneyDueAppProdAndFlagsTest {
         assertThat(prod.named("kubernetes:apps/v1:Deployment", "web")).isNotNull();
     }
 
+    /** hostNetwork Traefik sees Cloudflare's address: there cloudflare-only guards every route but the health check. */
+    @Test
+    void prodAttachesCloudflareOnlyEverywhereButTheHealthRouteAndAdmitsTheNodes() {
+        StackRun prod = StackFixtures.run("prod");
+        String annotation = "traefik.ingress.kubernetes.io/router.middlewares";
+        JsonNode pub = prod.named("kubernetes:networking.k8s.io/v1:Ingress", "honeydue-public").inputs();
+        JsonNode admin = prod.named("kubernetes:networking.k8s.io/v1:Ingress", "honeydue-admin").inputs();
+        JsonNode health = prod.named("kubernetes:networking.k8s.io/v1:Ingress", "honeydue-api-health").inputs();
+        assertThat(pub.at("/metadata/annotations").path(annotation).asText()).isEqualTo("honeydue-cloudflare-only@kubernetescrd");
+        assertThat(admin.at("/metadata/annotations").path(annotation).asText())
+                .isEqualTo("honeydue-cloudflare-only@kubernetescrd,honeydue-admin-basic-auth@kubernetescrd");
+        assertThat(health.at("/metadata/annotations").has(annotation)).isFalse();
+        List<String> ranges = new java.util.ArrayList<>();
+        prod.named("kubernetes:traefik.io/v1alpha1:Middleware", "cloudflare-only").inputs()
+                .at("/spec/ipAllowList/sourceRange").forEach(n -> ranges.add(n.asText()));
+        // The on-node smoke check's requests come from the node itself.
+        assertThat(ranges).containsAll(StackFixtures.config("prod").edge().allowListCidrs())
+                .contains("178.104.247.152/32", "178.105.32.198/32", "178.104.249.189/32");
+    }
+
     @Test
     void kyvernoFlagRegistersOneClusterPolicyForTheRegistry() {
         String key = "-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEtest\n-----END PUBLIC KEY-----";

@@ -248,13 +248,13 @@ class HoneyDueAppStackTest {
         assertThat(hostToService(pub)).containsExactlyInAnyOrder("api.myhoneydue.com=api", "myhoneydue.com=api", "app.myhoneydue.com=web");
         JsonNode admin = run.named("kubernetes:networking.k8s.io/v1:Ingress", "honeydue-admin").inputs();
         assertThat(hostToService(admin)).containsExactly("admin.myhoneydue.com=admin");
+        // klipper-lb masquerades every client to a 10.42.x.x address, so an ipAllowList would 403 every request:
+        // on OVH the allow-list is the Traefik Service's loadBalancerSourceRanges (L4), never a middleware.
         assertThat(admin.path("metadata").path("annotations").path("traefik.ingress.kubernetes.io/router.middlewares").asText())
-                .isEqualTo("honeydue-cloudflare-only@kubernetescrd,honeydue-admin-basic-auth@kubernetescrd");
-        // The edge's allow-list is on by default: cloudflare-only guards every public route except the health check.
+                .isEqualTo("honeydue-admin-basic-auth@kubernetescrd");
         assertThat(run.ofType("kubernetes:traefik.io/v1alpha1:Middleware")).extracting(RecordedResource::name)
-                .containsExactlyInAnyOrder("cloudflare-only", "admin-basic-auth");
-        assertThat(pub.path("metadata").path("annotations").path("traefik.ingress.kubernetes.io/router.middlewares").asText())
-                .isEqualTo("honeydue-cloudflare-only@kubernetescrd");
+                .containsExactly("admin-basic-auth");
+        assertThat(pub.path("metadata").path("annotations").has("traefik.ingress.kubernetes.io/router.middlewares")).isFalse();
         JsonNode health = run.named("kubernetes:networking.k8s.io/v1:Ingress", "honeydue-api-health").inputs();
         JsonNode path = health.path("spec").path("rules").get(0).path("http").path("paths").get(0);
         assertThat(health.path("spec").path("rules").get(0).path("host").asText()).isEqualTo("api.myhoneydue.com");
@@ -315,7 +315,8 @@ class HoneyDueAppStackTest {
             assertThat(smoke.dependsOn()).containsAll(ready);
             assertThat(smoke.inputs().at("/connection/host").asText()).isEqualTo(ip);
             String create = smoke.inputs().path("create").asText();
-            assertThat(create).contains("export NODE_IPS='" + ip + "'", "export SMOKE_HOST='api.myhoneydue.com'", "set -euo pipefail");
+            assertThat(create).contains("export NODE_IPS='" + ip + "'", "export SMOKE_HOST='api.myhoneydue.com'", "set -euo pipefail",
+                    "export ROUTE_HOSTS='api.myhoneydue.com myhoneydue.com app.myhoneydue.com admin.myhoneydue.com'");
         }
         // Runbook §6.10 before §6.11: no DNS record or SSL setting before every node answered.
         var smokeUrns = run.ofType("command:remote:Command").stream().filter(r -> r.name().endsWith("-smoke-check"))

@@ -215,6 +215,17 @@ class PlannerTest {
         assertThat(IngressPlan.middlewareRef("honeydue", "cloudflare-only")).isEqualTo("honeydue-cloudflare-only@kubernetescrd");
     }
 
+    /** klipper-lb masquerades the client address: an ipAllowList there would answer 403 to every request. */
+    @Test
+    void cloudflareOnlyExistsOnlyWhereTraefikSeesTheClientAndAdmitsTheNodes() {
+        List<String> cloudflare = List.of("173.245.48.0/20", "2400:cb00::/32");
+        List<String> nodes = List.of("178.104.247.152", "178.105.32.198");
+        assertThat(CloudflareOnlyPlan.sourceRange(cloudflare, nodes, false)).as("klipper-lb").isEmpty();
+        assertThat(CloudflareOnlyPlan.sourceRange(List.of(), nodes, true)).as("allow-list off").isEmpty();
+        assertThat(CloudflareOnlyPlan.sourceRange(cloudflare, nodes, true)).as("hostNetwork Traefik")
+                .contains(List.of("173.245.48.0/20", "2400:cb00::/32", "178.104.247.152/32", "178.105.32.198/32"));
+    }
+
     @Test
     void ingressRouteParsingExplainsTheForm() {
         assertThat(IngressRoute.parse("app.myhoneydue.com=web")).isEqualTo(new IngressRoute("app.myhoneydue.com", "web"));
@@ -249,7 +260,9 @@ class PlannerTest {
 
     @Test
     void smokeCheckEnvironmentTargetsTheNodesOwnAddress() {
-        var env = SmokeCheckPlan.environment("1.2.3.4", new AppConfig.SmokeCheck(true, "api.example.com", 5, 2));
+        var env = SmokeCheckPlan.environment("1.2.3.4", new AppConfig.SmokeCheck(true, "api.example.com", 5, 2),
+                List.of(IngressRoute.parse("api.example.com=api"), IngressRoute.parse("app.example.com=web")));
+        assertThat(env).containsEntry("ROUTE_HOSTS", "api.example.com app.example.com");
         assertThat(env).containsEntry("NODE_IPS", "1.2.3.4").containsEntry("SMOKE_HOST", "api.example.com")
                 .containsEntry("ATTEMPTS", "5").containsEntry("DELAY_SECONDS", "2").containsEntry("SMOKE_PATH", "/api/health/");
         // A node step: lib.sh supplies the shebang, strict mode, log and die; the step must not redefine them.
