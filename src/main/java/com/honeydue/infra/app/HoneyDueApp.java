@@ -163,7 +163,9 @@ public final class HoneyDueApp extends ComponentResource {
         Optional<List<String>> cloudflareOnly = CloudflareOnlyPlan.sourceRange(args.cloudflareAllowList(), nodeIpv4s,
                 args.cluster().traefikHostNetwork());
         routing.addAll(traefik.middlewares(cloudflareOnly.orElse(List.of()), inNamespace));
-        traefik.helmChartConfig(TraefikValues.values(args.cluster().traefikHostNetwork(), args.extraTraefikValues()))
+        // hostNetwork: the first node's address is what Traefik publishes as every Ingress' status (see TraefikValues).
+        traefik.helmChartConfig(TraefikValues.values(args.cluster().traefikHostNetwork(), nodeIpv4s.get(0),
+                        args.extraTraefikValues()))
                 .ifPresent(routing::add);
         // The exempt /api/health/ route exists whenever the smoke-check host is an api host (§6.10 diagnostics).
         Optional<String> healthHost = c.routes().stream()

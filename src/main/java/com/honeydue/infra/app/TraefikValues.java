@@ -22,10 +22,30 @@ public final class TraefikValues {
 
     private TraefikValues() {}
 
-    public static Map<String, Object> hostNetworkDaemonSet() {
+    /**
+     * @param publishedIp the address Traefik writes into every Ingress' {@code status.loadBalancer.ingress}
+     *
+     * <p>Why an explicit published address. pulumi-kubernetes' Ingress await (v4.0.0,
+     * provider/pkg/await/ingress.go, {@code ingressInitAwaiter.Await}) succeeds only when the Ingress exists, every
+     * backend Service has Endpoints, <em>and</em> {@code .status.loadBalancer.ingress} is non-empty; otherwise it
+     * fails after 10 minutes ("Ingress .status.loadBalancer field was not updated with a hostname/IP address").
+     * Traefik writes that status (traefik/traefik, pkg/provider/kubernetes/ingress/kubernetes.go,
+     * {@code updateIngressStatus}): with {@code ingressEndpoint.publishedService} (what k3s' chart values enable,
+     * {@code providers.kubernetesIngress.publishedService.enabled: true}) it copies its Service's LoadBalancer
+     * status, and skips the update while that Service has none. With servicelb disabled (this profile) nothing ever
+     * gives the LoadBalancer Service an address, so every Ingress await timed out. With
+     * {@code ingressEndpoint.ip} Traefik writes that address instead (a single IP; the chart has no value for it,
+     * hence {@code additionalArguments}; publishedService must be off, as it takes precedence). The await then
+     * still proves what it should: Traefik has picked up the Ingress and the backends have Endpoints. Chosen over
+     * {@code pulumi.com/skipAwait}, which would drop those checks too. On klipper-lb the svclb address is published
+     * and the await completes unchanged.
+     */
+    public static Map<String, Object> hostNetworkDaemonSet(String publishedIp) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("deployment", Map.of("kind", "DaemonSet"));
         v.put("hostNetwork", true);
+        v.put("providers", Map.of("kubernetesIngress", Map.of("publishedService", Map.of("enabled", false))));
+        v.put("additionalArguments", List.of("--providers.kubernetesingress.ingressendpoint.ip=" + publishedIp));
         v.put("ports", Map.of("web", Map.of("port", 80), "websecure", Map.of("port", 443)));
         // One node at a time, and no surge: two Traefik pods cannot both bind a node's :80.
         v.put("updateStrategy", Map.of("type", "RollingUpdate",
@@ -61,10 +81,11 @@ public final class TraefikValues {
 
     /**
      * The values to apply: the hostNetwork DaemonSet (one Traefik per node already; a drain leaves DaemonSet pods
-     * alone) or the two-replica Deployment behind klipper-lb, plus other components' values.
+     * alone) publishing {@code publishedIp} as the Ingress address, or the two-replica Deployment behind
+     * klipper-lb, plus other components' values.
      */
-    public static Map<String, Object> values(boolean hostNetwork, Map<String, Object> extra) {
-        Map<String, Object> base = hostNetwork ? hostNetworkDaemonSet() : klipperLbDeployment();
+    public static Map<String, Object> values(boolean hostNetwork, String publishedIp, Map<String, Object> extra) {
+        Map<String, Object> base = hostNetwork ? hostNetworkDaemonSet(publishedIp) : klipperLbDeployment();
         return deepMerge(base, extra);
     }
 

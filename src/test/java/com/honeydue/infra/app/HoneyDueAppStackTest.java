@@ -273,6 +273,9 @@ class HoneyDueAppStackTest {
         JsonNode values = new ObjectMapper(new YAMLFactory()).readTree(configs.get(0).inputs().at("/spec/valuesContent").asText());
         assertThat(values.path("deployment").path("kind").isMissingNode()).isTrue();
         assertThat(values.path("hostNetwork").isMissingNode()).isTrue();
+        // klipper-lb publishes the svclb address, so k3s' publishedService keeps the Ingress await working.
+        assertThat(values.path("providers").isMissingNode()).isTrue();
+        assertThat(values.path("additionalArguments").isMissingNode()).isTrue();
         List<String> ranges = new ArrayList<>();
         values.at("/service/spec/loadBalancerSourceRanges").forEach(n -> ranges.add(n.asText()));
         List<String> expected = new ArrayList<>(com.honeydue.infra.StackFixtures.config("ovh").edge().allowListCidrs());

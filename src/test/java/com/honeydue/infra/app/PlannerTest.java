@@ -237,7 +237,7 @@ class PlannerTest {
     @Test
     void traefikValuesAreTheDaemonSetOrTheDrainSafeDeploymentAndMergeDeeply() throws Exception {
         // klipper-lb: k3s' Deployment, raised to two replicas with a PDB so a drain never takes all ingress down.
-        JsonNode klipper = new ObjectMapper(new YAMLFactory()).readTree(TraefikValues.yaml(TraefikValues.values(false, Map.of())));
+        JsonNode klipper = new ObjectMapper(new YAMLFactory()).readTree(TraefikValues.yaml(TraefikValues.values(false, "192.0.2.1", Map.of())));
         assertThat(klipper.at("/deployment/replicas").asInt()).isEqualTo(2);
         assertThat(klipper.at("/deployment/kind").isMissingNode()).isTrue();
         assertThat(klipper.at("/podDisruptionBudget/enabled").asBoolean()).isTrue();
@@ -247,15 +247,15 @@ class PlannerTest {
         assertThat(klipper.has("hostNetwork")).isFalse();
         var extra = Map.<String, Object>of("metrics", Map.of("prometheus", Map.of("entryPoint", "metrics")),
                 "ports", Map.of("metrics", Map.of("port", 9100)));
-        var merged = TraefikValues.values(true, extra);
+        var merged = TraefikValues.values(true, "192.0.2.1", extra);
         JsonNode yaml = new ObjectMapper(new YAMLFactory()).readTree(TraefikValues.yaml(merged));
         assertThat(yaml.path("ports").path("web").path("port").asInt()).isEqualTo(80);
         assertThat(yaml.path("ports").path("metrics").path("port").asInt()).isEqualTo(9100);
         assertThat(yaml.path("metrics").path("prometheus").path("entryPoint").asText()).isEqualTo("metrics");
         assertThat(yaml.path("deployment").path("kind").asText()).isEqualTo("DaemonSet");
-        assertThat(TraefikValues.values(false, extra)).containsKeys("metrics", "ports", "deployment", "podDisruptionBudget");
-        assertThat(TraefikValues.values(true, Map.of())).doesNotContainKey("podDisruptionBudget");
-        assertThat(TraefikValues.yaml(merged)).isEqualTo(TraefikValues.yaml(TraefikValues.values(true, extra)));
+        assertThat(TraefikValues.values(false, "192.0.2.1", extra)).containsKeys("metrics", "ports", "deployment", "podDisruptionBudget");
+        assertThat(TraefikValues.values(true, "192.0.2.1", Map.of())).doesNotContainKey("podDisruptionBudget");
+        assertThat(TraefikValues.yaml(merged)).isEqualTo(TraefikValues.yaml(TraefikValues.values(true, "192.0.2.1", extra)));
     }
 
     @Test
