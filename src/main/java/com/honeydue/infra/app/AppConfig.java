@@ -27,7 +27,8 @@ public record AppConfig(
         String adminBasicAuthUser,
         String redisStorageSize,
         SmokeCheck smokeCheck,
-        Optional<String> kyvernoPublicKey) {
+        Optional<String> kyvernoPublicKey,
+        String stack) {
 
     /** Every image the app runs; migrations run from the api image (it ships goose and migrations/). */
     public record Images(ImageReference api, ImageReference web, ImageReference admin, ImageReference worker,

@@ -97,7 +97,7 @@ public final class AppConfigLoader {
 
         return new AppConfig(images, apiReplicas, apiMax, webReplicas, adminReplicas, workerReplicas, routes, db, migrationsDir,
                 b2Endpoint, b2Bucket, smtpHost, smtpPort, smtpUser, push, sampler, registry, secrets, basicAuthUser,
-                storage, smoke, kyvernoKey);
+                storage, smoke, kyvernoKey, r.stack());
     }
 
     /** Runbook §9.7: the worker runs the Asynq scheduler, so a second copy fires every cron twice. */

@@ -42,8 +42,16 @@ final class AppConfiguration {
                 secret(HoneyDueApp.APNS_SECRET, "Opaque", Map.of(HoneyDueApp.APNS_KEY_FILE, s.apnsAuthKey().output()), deps),
                 secret(HoneyDueApp.PULL_SECRET, "kubernetes.io/dockerconfigjson",
                         Map.of(".dockerconfigjson", c.registry().token().derive(t -> DockerConfigJson.of(server, user, t))), deps),
-                secret(IngressPlan.ADMIN_BASIC_AUTH, "Opaque",
-                        Map.of("users", s.adminBasicAuthPassword().derive(p -> Htpasswd.line(basicAuthUser, p))), deps));
+                secret(IngressPlan.ADMIN_BASIC_AUTH, "Opaque", Map.of("users", basicAuthUsers(c)), deps));
+    }
+
+    /** One bcrypt htpasswd line, computed inside apply from two secrets, and itself a secret. */
+    private static Output<String> basicAuthUsers(AppConfig c) {
+        var s = c.secrets();
+        String user = c.adminBasicAuthUser();
+        String stack = c.stack();
+        return Output.tuple(s.adminBasicAuthPassword().output(), s.appSecretKey().output())
+                .applyValue(t -> Htpasswd.line(user, t.t1, t.t2, stack)).asSecret();
     }
 
     private Resource secret(String name, String type, Map<String, Output<String>> values, List<Resource> deps) {

@@ -45,21 +45,34 @@ class PlannerTest {
     // ------------------------------------------------------------------ secrets payloads
 
     @Test
-    void apr1MatchesOpenssl() {
-        // openssl passwd -apr1 -salt <salt> <password>
-        assertThat(Htpasswd.apr1("correct horse", "abcdefgh")).isEqualTo("$apr1$abcdefgh$sIQmFnT1CuEXAsyjuXjUX/");
-        assertThat(Htpasswd.apr1("p", "x1")).isEqualTo("$apr1$x1$K3NSuJcBF7sBglVA68wAL0");
-        assertThat(Htpasswd.apr1("a-much-longer-password-over-16-bytes", "12345678"))
-                .isEqualTo("$apr1$12345678$IUMroU4n1lKoUKGfmxVUD/");
+    void bcryptMatchesAnIndependentImplementation() {
+        // Python's bcrypt (pyca/bcrypt): hashpw(b"correct horse battery staple", b"$2b$10$" + bcrypt_b64(bytes(range(16))))
+        byte[] salt = new byte[16];
+        for (int i = 0; i < 16; i++) {
+            salt[i] = (byte) i;
+        }
+        assertThat(Htpasswd.bcrypt("correct horse battery staple".getBytes(java.nio.charset.StandardCharsets.UTF_8), salt))
+                .isEqualTo("$2y$10$..CA.uOD/eaGAOmJB.yMBubRoslBHnMTNf7r5vXwx5UX9sWYt/FHi");
     }
 
+    /** bcrypt, stable across renders (no Secret churn), salted by another secret and the stack, never by the password. */
     @Test
-    void htpasswdLineIsDeterministicAndSaltedPerUser() {
-        String line = Htpasswd.line("admin", "s3cret");
-        assertThat(line).isEqualTo(Htpasswd.line("admin", "s3cret")).startsWith("admin:$apr1$").doesNotContain("s3cret");
-        assertThat(line.split("\\$")[2]).hasSize(8);
-        assertThat(Htpasswd.line("ops", "s3cret").split(":")[1]).isNotEqualTo(line.split(":")[1]);
-        assertThatThrownBy(() -> Htpasswd.line("a:b", "x")).hasMessageContaining("':'");
+    void htpasswdLineIsBcryptWithAStableSaltThatDoesNotComeFromThePassword() {
+        String line = Htpasswd.line("admin", "s3cret", "app-secret-key", "ovh");
+        assertThat(line).isEqualTo(Htpasswd.line("admin", "s3cret", "app-secret-key", "ovh"))
+                .startsWith("admin:$2y$10$").doesNotContain("s3cret");
+        String hash = line.split(":", 2)[1];
+        assertThat(at.favre.lib.crypto.bcrypt.BCrypt.verifyer().verify("s3cret".toCharArray(), hash).verified).isTrue();
+        assertThat(at.favre.lib.crypto.bcrypt.BCrypt.verifyer().verify("s3cret!".toCharArray(), hash).verified).isFalse();
+        // The salt (first 22 characters after $2y$10$) does not depend on the password...
+        String salt = hash.substring(7, 29);
+        assertThat(Htpasswd.line("admin", "another password", "app-secret-key", "ovh").split(":", 2)[1]).startsWith("$2y$10$" + salt);
+        // ...but on the key, the stack and the user.
+        assertThat(Htpasswd.line("admin", "s3cret", "another-key", "ovh")).doesNotContain(salt);
+        assertThat(Htpasswd.line("admin", "s3cret", "app-secret-key", "prod")).doesNotContain(salt);
+        assertThat(Htpasswd.line("ops", "s3cret", "app-secret-key", "ovh")).doesNotContain(salt);
+        assertThatThrownBy(() -> Htpasswd.line("a:b", "x", "k", "ovh")).hasMessageContaining("':'");
+        assertThatThrownBy(() -> Htpasswd.line("admin", "x".repeat(73), "k", "ovh")).hasMessageContaining("72 bytes");
     }
 
     @Test
