@@ -29,6 +29,7 @@ final class AppConfiguration {
         app.put("B2_KEY_ID", s.b2KeyId().output());
         app.put("B2_APP_KEY", s.b2ApplicationKey().output());
         app.put("REDIS_PASSWORD", s.redisPassword().output());
+        app.put("ADMIN_PASSWORD", s.adminPassword().output());
         // Redis reads its password from this file, so it is never in the redis-server command line (ps, /proc).
         app.put(HoneyDueApp.REDIS_CONF_KEY, s.redisPassword().derive(RedisConf::render));
         s.obsIngestToken().ifPresent(v -> app.put("OBS_INGEST_TOKEN", v.output()));
@@ -85,10 +86,15 @@ final class AppConfiguration {
         d.put("B2_BUCKET", c.b2Bucket());
         d.put("EMAIL_HOST", c.smtpHost());
         d.put("EMAIL_PORT", Integer.toString(c.smtpPort()));
-        if (!c.smtpUser().isEmpty()) {
-            d.put("EMAIL_HOST_USER", c.smtpUser());
-        }
+        d.put("EMAIL_HOST_USER", c.smtpUser());
         d.put("FEATURE_PUSH_ENABLED", Boolean.toString(c.featurePushEnabled()));
+        c.apns().ifPresent(a -> {
+            d.put("APNS_KEY_ID", a.keyId());
+            d.put("APNS_TEAM_ID", a.teamId());
+            d.put("APNS_TOPIC", a.topic());
+            d.put("APNS_ENVIRONMENT", a.environment());
+        });
+        d.put("ADMIN_EMAIL", c.adminEmail());
         d.put("OTEL_TRACES_SAMPLER_ARG", c.otelTracesSamplerArg());
         d.put("APNS_AUTH_KEY_PATH", HoneyDueApp.APNS_MOUNT + "/" + HoneyDueApp.APNS_KEY_FILE);
         return d;

@@ -59,6 +59,8 @@ final class AppWorkloads {
                         "B2_KEY_ID", "B2_APP_KEY", "FCM_SERVER_KEY"));
                 if (spec.name().equals("worker")) {
                     keys.add("EMAIL_HOST_PASSWORD"); // only the worker sends mail (runbook §1 External dependencies)
+                } else {
+                    keys.add("ADMIN_PASSWORD"); // the in-app admin login (runbook §5) is the api's
                 }
                 keys.forEach(k -> env.add(secretEnv(k, k, false)));
                 // Seed 002: traces are optional, the Deployment must roll without them.
