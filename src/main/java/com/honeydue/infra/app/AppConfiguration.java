@@ -21,6 +21,20 @@ final class AppConfiguration {
 
     List<Resource> secrets(AppConfig c, List<Resource> deps) {
         var s = c.secrets();
+        Map<String, Output<String>> app = appSecretData(c);
+        String user = c.registry().user();
+        String server = c.registry().server();
+        return List.of(
+                secret(HoneyDueApp.APP_SECRETS, "Opaque", app, deps),
+                secret(HoneyDueApp.APNS_SECRET, "Opaque", Map.of(HoneyDueApp.APNS_KEY_FILE, s.apnsAuthKey().output()), deps),
+                secret(HoneyDueApp.PULL_SECRET, "kubernetes.io/dockerconfigjson",
+                        Map.of(".dockerconfigjson", c.registry().token().derive(t -> DockerConfigJson.of(server, user, t))), deps),
+                secret(IngressPlan.ADMIN_BASIC_AUTH, "Opaque", Map.of("users", basicAuthUsers(c)), deps));
+    }
+
+    /** The data of {@value HoneyDueApp#APP_SECRETS}, key by key, each a secret Output. */
+    static Map<String, Output<String>> appSecretData(AppConfig c) {
+        var s = c.secrets();
         Map<String, Output<String>> app = new LinkedHashMap<>();
         app.put("POSTGRES_PASSWORD", s.postgresPassword().output());
         app.put("SECRET_KEY", s.appSecretKey().output());
@@ -34,16 +48,7 @@ final class AppConfiguration {
         app.put(HoneyDueApp.REDIS_CONF_KEY, s.redisPassword().derive(RedisConf::render));
         s.obsIngestToken().ifPresent(v -> app.put("OBS_INGEST_TOKEN", v.output()));
         s.obsTracesUrl().ifPresent(v -> app.put("OBS_TRACES_URL", v.output()));
-
-        String user = c.registry().user();
-        String server = c.registry().server();
-        String basicAuthUser = c.adminBasicAuthUser();
-        return List.of(
-                secret(HoneyDueApp.APP_SECRETS, "Opaque", app, deps),
-                secret(HoneyDueApp.APNS_SECRET, "Opaque", Map.of(HoneyDueApp.APNS_KEY_FILE, s.apnsAuthKey().output()), deps),
-                secret(HoneyDueApp.PULL_SECRET, "kubernetes.io/dockerconfigjson",
-                        Map.of(".dockerconfigjson", c.registry().token().derive(t -> DockerConfigJson.of(server, user, t))), deps),
-                secret(IngressPlan.ADMIN_BASIC_AUTH, "Opaque", Map.of("users", basicAuthUsers(c)), deps));
+        return app;
     }
 
     /** One bcrypt htpasswd line, computed inside apply from two secrets, and itself a secret. */

@@ -55,17 +55,8 @@ final class AppWorkloads {
             case "api", "worker" -> {
                 envFrom.add(EnvFromSourceArgs.builder().configMapRef(ConfigMapEnvSourceArgs.builder()
                         .name(HoneyDueApp.CONFIG_MAP).build()).build());
-                List<String> keys = new ArrayList<>(List.of("POSTGRES_PASSWORD", "SECRET_KEY", "REDIS_PASSWORD",
-                        "B2_KEY_ID", "B2_APP_KEY", "FCM_SERVER_KEY"));
-                if (spec.name().equals("worker")) {
-                    keys.add("EMAIL_HOST_PASSWORD"); // only the worker sends mail (runbook §1 External dependencies)
-                } else {
-                    keys.add("ADMIN_PASSWORD"); // the in-app admin login (runbook §5) is the api's
-                }
-                keys.forEach(k -> env.add(secretEnv(k, k, false)));
-                // Seed 002: traces are optional, the Deployment must roll without them.
-                env.add(secretEnv("OBS_TRACES_URL", "OBS_TRACES_URL", true));
-                env.add(secretEnv("OBS_INGEST_TOKEN", "OBS_INGEST_TOKEN", true));
+                appSecretKeys(spec.name()).forEach(k -> env.add(secretEnv(k, k, false)));
+                OPTIONAL_SECRET_KEYS.forEach(k -> env.add(secretEnv(k, k, true)));
                 mounts.add(VolumeMountArgs.builder().name("apns-key").mountPath(HoneyDueApp.APNS_MOUNT).readOnly(true).build());
             }
             case "web", "admin" -> {
@@ -79,6 +70,34 @@ final class AppWorkloads {
             default -> throw new IllegalArgumentException("no container recipe for " + spec.name());
         }
         return container(spec, List.of(), env, envFrom, mounts);
+    }
+
+    /** Seed 002: traces are optional, the Deployment must roll without them. */
+    static final List<String> OPTIONAL_SECRET_KEYS = List.of("OBS_TRACES_URL", "OBS_INGEST_TOKEN");
+
+    /** The required keys of {@value HoneyDueApp#APP_SECRETS} a workload reads, as env or as a mounted file. */
+    static List<String> appSecretKeys(String workload) {
+        List<String> common = List.of("POSTGRES_PASSWORD", "SECRET_KEY", "REDIS_PASSWORD", "B2_KEY_ID", "B2_APP_KEY",
+                "FCM_SERVER_KEY");
+        List<String> keys = new ArrayList<>();
+        switch (workload) {
+            case "api" -> {
+                keys.addAll(common);
+                keys.add("ADMIN_PASSWORD"); // the in-app admin login (runbook §5) is the api's
+            }
+            case "worker" -> {
+                keys.addAll(common);
+                keys.add("EMAIL_HOST_PASSWORD"); // only the worker sends mail (runbook §1 External dependencies)
+            }
+            case "redis" -> keys.addAll(List.of("REDIS_PASSWORD", HoneyDueApp.REDIS_CONF_KEY));
+            default -> { }
+        }
+        return keys;
+    }
+
+    /** api and worker read the shared ConfigMap (envFrom) and the APNs key file. */
+    static boolean readsSharedConfig(String workload) {
+        return workload.equals("api") || workload.equals("worker");
     }
 
     static String apiUrl() {
@@ -129,7 +148,7 @@ final class AppWorkloads {
      *                   not help: it re-sends the value from the previous inputs.) The API server creates the
      *                   Deployment with 1 replica and the HPA raises it to minReplicas (apiReplicas) at once.
      */
-    Deployment deployment(WorkloadSpec spec, ContainerArgs container, List<Resource> deps, boolean hpaManaged) {
+    Deployment deployment(WorkloadSpec spec, AppConfig c, ContainerArgs container, List<Resource> deps, boolean hpaManaged) {
         List<VolumeArgs> volumes = new ArrayList<>(PodParts.writableVolumes(spec.writablePaths()));
         Map<String, String> nodeSelector = Map.of();
         switch (spec.name()) {
@@ -147,10 +166,6 @@ final class AppWorkloads {
             }
             default -> { }
         }
-        Map<String, String> podAnnotations = spec.scrapeMetrics()
-                ? Map.of("prometheus.io/scrape", "true", "prometheus.io/port", Integer.toString(spec.port()),
-                        "prometheus.io/path", "/metrics")
-                : Map.of();
         var strategy = spec.recreate()
                 ? DeploymentStrategyArgs.builder().type("Recreate").build()
                 : DeploymentStrategyArgs.builder().type("RollingUpdate").rollingUpdate(RollingUpdateDeploymentArgs.builder()
@@ -169,8 +184,8 @@ final class AppWorkloads {
             pod.topologySpreadConstraints(PodParts.spreadAcrossNodes(spec.name()));
         }
         var podMeta = ObjectMetaArgs.builder().labels(PodParts.labels(spec.name(), spec.component()));
-        if (!podAnnotations.isEmpty()) {
-            podMeta.annotations(podAnnotations);
+        if (spec.scrapeMetrics() || readsSharedConfig(spec.name()) || !appSecretKeys(spec.name()).isEmpty()) {
+            podMeta.annotations(PodConfigHash.forWorkload(spec, c));
         }
         var deploymentSpec = DeploymentSpecArgs.builder();
         if (!hpaManaged) {

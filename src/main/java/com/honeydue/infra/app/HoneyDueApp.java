@@ -116,7 +116,7 @@ public final class HoneyDueApp extends ComponentResource {
         redisDeps.add(serviceAccounts.get("redis"));
         redisDeps.add(pvc);
         redisDeps.addAll(args.nodeLabels()); // nodeSelector honeydue/redis=true must match a labelled node
-        Deployment redis = workloads.deployment(redisSpec, workloads.redisContainer(redisSpec), redisDeps, false);
+        Deployment redis = workloads.deployment(redisSpec, c, workloads.redisContainer(redisSpec), redisDeps, false);
         deployments.put("redis", redis);
         var redisService = workloads.service("redis", redisSpec, redis);
 
@@ -132,7 +132,7 @@ public final class HoneyDueApp extends ComponentResource {
                 deps.add(migrate); // the provider awaits the Job: a failed migration stops the rollout
                 deps.add(redisService);
             }
-            deployments.put(spec.name(), workloads.deployment(spec, workloads.appContainer(spec, c), deps,
+            deployments.put(spec.name(), workloads.deployment(spec, c, workloads.appContainer(spec, c), deps,
                     spec.name().equals("api")));
         }
         List<Resource> services = new ArrayList<>(List.of(redisService));

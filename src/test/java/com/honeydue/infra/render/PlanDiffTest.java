@@ -91,6 +91,8 @@ class PlanDiffTest {
                 "~ kubernetes:networking.k8s.io/v1:NetworkPolicy allow-ingress-web",
                 "~ kubernetes:networking.k8s.io/v1:NetworkPolicy allow-ingress-admin",
                 "~ kubernetes:apps/v1:Deployment worker",
+                // The ConfigMap differs (push), so api's and worker's honeydue/config-sha256 follow it: an honest roll.
+                "~ kubernetes:apps/v1:Deployment api",
                 "~ kubernetes:core/v1:ConfigMap honeydue-config",
                 "~ kubernetes:helm.cattle.io/v1:HelmChartConfig traefik",
                 "+ kubernetes:traefik.io/v1alpha1:Middleware cloudflare-only",
