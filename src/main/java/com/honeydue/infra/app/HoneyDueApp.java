@@ -78,7 +78,7 @@ public final class HoneyDueApp extends ComponentResource {
         var traefik = new TraefikRouting(owner);
 
         this.namespace = new com.pulumi.kubernetes.core.v1.Namespace(NAMESPACE, NamespaceArgs.builder()
-                .metadata(ObjectMetaArgs.builder().name(NAMESPACE).labels(namespaceLabels(args.podSecurityEnforce())).build())
+                .metadata(ObjectMetaArgs.builder().name(NAMESPACE).labels(namespaceLabels()).build())
                 .build(), opts(List.of()));
         List<Resource> inNamespace = List.of(namespace);
 
@@ -231,15 +231,18 @@ public final class HoneyDueApp extends ComponentResource {
 
     // ------------------------------------------------------------------ helpers
 
-    private static Map<String, String> namespaceLabels(String enforce) {
+    /**
+     * Pod Security "restricted", enforced, warned and audited: every pod here (the app, the migration Job, vmagent)
+     * runs non-root with seccomp RuntimeDefault, no privilege escalation, every capability dropped and no host
+     * namespace, port or path. alloy-logs, which needs root and a hostPath, has its own namespace (honeydue-logs).
+     */
+    private static Map<String, String> namespaceLabels() {
         Map<String, String> l = new LinkedHashMap<>();
         l.put("app.kubernetes.io/part-of", "honeydue");
-        l.put("pod-security.kubernetes.io/enforce", enforce);
-        l.put("pod-security.kubernetes.io/enforce-version", "latest");
-        l.put("pod-security.kubernetes.io/warn", "restricted");
-        l.put("pod-security.kubernetes.io/warn-version", "latest");
-        l.put("pod-security.kubernetes.io/audit", "restricted");
-        l.put("pod-security.kubernetes.io/audit-version", "latest");
+        for (String mode : List.of("enforce", "warn", "audit")) {
+            l.put("pod-security.kubernetes.io/" + mode, "restricted");
+            l.put("pod-security.kubernetes.io/" + mode + "-version", "latest");
+        }
         return l;
     }
 

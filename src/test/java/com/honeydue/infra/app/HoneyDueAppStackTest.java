@@ -27,18 +27,14 @@ class HoneyDueAppStackTest {
         assertThat(children).hasSizeGreaterThan(40);
         children.stream().filter(r -> r.type().startsWith("kubernetes:"))
                 .forEach(r -> assertThat(r.provider()).as(r.name()).contains("cluster-k8s"));
-        assertThat(run.ofType("kubernetes:core/v1:Namespace")).singleElement()
-                .satisfies(ns -> assertThat(ns.parent()).isEqualTo(component.urn()));
+        assertThat(run.named("kubernetes:core/v1:Namespace", "honeydue").parent()).isEqualTo(component.urn());
     }
 
     @Test
     void namespaceCarriesPodSecurityLabels() {
         JsonNode labels = run.named("kubernetes:core/v1:Namespace", "honeydue").inputs().path("metadata").path("labels");
-        // enforce: restricted unless alloy-logs (hostPath /var/log/pods) runs in this namespace; warn/audit always restricted.
-        String expected = new com.honeydue.infra.observability.ObservabilityPlan(com.honeydue.infra.StackFixtures.config("ovh").observability(),
-                com.honeydue.infra.StackFixtures.config("ovh").cluster(), "honeydue").requiredPodSecurityEnforce();
-        assertThat(expected).isEqualTo("privileged");
-        assertThat(labels.path("pod-security.kubernetes.io/enforce").asText()).isEqualTo(expected);
+        // restricted everywhere: alloy-logs (root, hostPath /var/log/pods) runs in its own namespace, honeydue-logs.
+        assertThat(labels.path("pod-security.kubernetes.io/enforce").asText()).isEqualTo("restricted");
         assertThat(labels.path("pod-security.kubernetes.io/warn").asText()).isEqualTo("restricted");
         assertThat(labels.path("pod-security.kubernetes.io/audit").asText()).isEqualTo("restricted");
     }
