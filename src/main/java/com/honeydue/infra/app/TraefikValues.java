@@ -11,8 +11,9 @@ import java.util.Map;
 /**
  * The values of the k3s HelmChartConfig {@code traefik} (kube-system). On Hetzner (book ch. 06) Traefik runs as a
  * DaemonSet in the host network, bound to :80/:443 of every node; it stays non-root because the cluster sets
- * {@code net.ipv4.ip_unprivileged_port_start=0} on every node. Never on OVH, where klipper-lb fronts k3s' Traefik
- * Deployment (runbook §10); there the values only raise it to two replicas with a PodDisruptionBudget. Other
+ * {@code net.ipv4.ip_unprivileged_port_start=0} on every node. The DaemonSet override is never applied on OVH, where
+ * klipper-lb fronts k3s' Traefik Deployment (runbook §10); there the values only raise it to two replicas with a
+ * PodDisruptionBudget. Other
  * components' values (metrics, the klipper-lb source ranges) are deep-merged in.
  */
 public final class TraefikValues {
