@@ -83,7 +83,8 @@ import java.util.TreeMap;
 
 /**
  * The in-cluster half of observability (runbook §2 table, §5 manifests/observability, §9.2–§9.6, §11.1):
- * kube-state-metrics and node-exporter in kube-system; vmagent and alloy-logs in the app namespace, shipping to
+ * kube-state-metrics and node-exporter in kube-system; vmagent in the app namespace and alloy-logs in its own
+ * privileged namespace ({@link AlloyLogsAgent}), shipping to
  * the operator's backend (obs.88oakapps.com, outside the cluster). Every agent can be switched off, and a
  * switched-off agent registers nothing. Decisions live in {@link ObservabilityPlan}; this class only wires them.
  */
@@ -366,7 +367,7 @@ public final class ObservabilityAgents extends ComponentResource {
         return AlloyLogsConfig.render(plan.config().lokiPushUrl(), plan.externalLabels());
     }
 
-    /** ServiceAccounts this component creates in the app namespace (vmagent, alloy-logs when enabled). */
+    /** ServiceAccounts this component creates in the app namespace (vmagent when enabled). */
     public List<ServiceAccount> serviceAccounts() {
         return List.copyOf(serviceAccounts);
     }
