@@ -72,6 +72,12 @@ for stack in "${stacks[@]}"; do
   facts=$work/$stack.facts
   {
     echo "cloudflareZoneId=0123456789abcdef0123456789abcdef"
+    # what the README's facts file gives beyond the runbook: the SMTP login, the in-app admin, the APNs ids
+    echo "smtpUser=fake-ci-login@fake-ci.invalid"
+    echo "adminEmail=admin@fake-ci.invalid"
+    echo "apnsKeyId=FAKECIKEY1"
+    echo "apnsTeamId=FAKECITEAM"
+    echo "apnsTopic=invalid.fake-ci.honeydue"
     # the committed digests are the runbook's prefixes padded with zeros; a real preview refuses them
     sed -n "s/^  honeydue-infra:\([a-zA-Z]*Image\): \([^ @]*\)@sha256:.*/\1 \2/p" "$work/project/Pulumi.$stack.yaml" \
       | while read -r key repo; do echo "$key=$repo@sha256:$(printf '%s' "$stack$key" | sha256sum | cut -c1-64)"; done

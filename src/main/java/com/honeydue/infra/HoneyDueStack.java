@@ -51,7 +51,7 @@ public final class HoneyDueStack {
 
         var app = new HoneyDueApp("app", new HoneyDueAppArgs(config.app(), config.cluster(), cluster.kubernetesProvider(),
                 cluster.nodeLabels(), edgeAllowList, config.edge().originTls(),
-                observabilityPlan.requiredPodSecurityEnforce(), traefikValues(config, observabilityPlan),
+                traefikValues(config, observabilityPlan),
                 config.observability().workerMetricsEnabled() && config.observability().vmagentEnabled()
                         ? java.util.OptionalInt.of(ObservabilityPlan.WORKER_METRICS_PORT) : java.util.OptionalInt.empty()),
                 gated);

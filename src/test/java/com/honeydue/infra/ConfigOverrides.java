@@ -51,6 +51,12 @@ public final class ConfigOverrides {
     public static Map<String, String> deployReady(String stack) {
         Map<String, String> out = new LinkedHashMap<>();
         out.put("cloudflareZoneId", "0123456789abcdef0123456789abcdef");
+        // Values the seeds do not carry (README: what to set before the first up).
+        out.put("smtpUser", "ops@myhoneydue.com");
+        out.put("adminEmail", "admin@myhoneydue.com");
+        out.put("apnsKeyId", "ABC123DEFG");
+        out.put("apnsTeamId", "TEAM123456");
+        out.put("apnsTopic", "com.myhoneydue.app");
         RawConfig base = raw(stack, Map.of(), true);
         for (String key : java.util.List.of("apiImage", "webImage", "adminImage", "workerImage", "redisImage")) {
             JsonNode image = base.values().get(key);

@@ -21,13 +21,16 @@ public record AppConfig(
         int smtpPort,
         String smtpUser,
         boolean featurePushEnabled,
+        Optional<Apns> apns,
+        String adminEmail,
         String otelTracesSamplerArg,
         Registry registry,
         AppSecrets secrets,
         String adminBasicAuthUser,
         String redisStorageSize,
         SmokeCheck smokeCheck,
-        Optional<String> kyvernoPublicKey) {
+        Optional<String> kyvernoPublicKey,
+        String stack) {
 
     /** Every image the app runs; migrations run from the api image (it ships goose and migrations/). */
     public record Images(ImageReference api, ImageReference web, ImageReference admin, ImageReference worker,
@@ -37,6 +40,9 @@ public record AppConfig(
         }
     }
 
+    /** The APNs identifiers the api needs while push is on (the key itself is the secret apnsAuthKey). */
+    public record Apns(String keyId, String teamId, String topic, String environment) {}
+
     public record Database(String poolerHost, String directHost, int port, String name, String user, String sslMode) {}
 
     public record Registry(String server, String user, Secret token) {}
@@ -44,7 +50,7 @@ public record AppConfig(
     public record AppSecrets(Secret postgresPassword, Secret appSecretKey, Secret smtpPassword, Secret fcmServerKey,
                              Secret b2KeyId, Secret b2ApplicationKey, Secret redisPassword,
                              Optional<Secret> obsIngestToken, Optional<Secret> obsTracesUrl, Secret apnsAuthKey,
-                             Secret adminBasicAuthPassword) {}
+                             Secret adminBasicAuthPassword, Secret adminPassword) {}
 
     public record SmokeCheck(boolean enabled, String host, int attempts, int delaySeconds) {}
 

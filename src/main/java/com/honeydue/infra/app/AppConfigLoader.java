@@ -15,6 +15,10 @@ public final class AppConfigLoader {
     private static final Pattern HOST = Pattern.compile("^(?=.{1,253}$)([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$");
     private static final Pattern QUANTITY = Pattern.compile("^[1-9]\\d*(Mi|Gi|Ti)$");
     private static final Pattern PG_NAME = Pattern.compile("^[A-Za-z_][A-Za-z0-9_$-]{0,62}$");
+    private static final Pattern USER = Pattern.compile("^[^\\s:]{1,254}$");
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[A-Za-z]{2,63}$");
+    private static final Pattern APPLE_ID = Pattern.compile("^[A-Z0-9]{10}$");
+    private static final Pattern BUNDLE_ID = Pattern.compile("^[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+$");
 
     private AppConfigLoader() {}
 
@@ -53,8 +57,12 @@ public final class AppConfigLoader {
         String b2Bucket = r.string("b2Bucket", Pattern.compile("^[A-Za-z0-9-]{6,63}$"), "a B2 bucket name like honeyDueProd");
         String smtpHost = host(r, "smtpHost");
         int smtpPort = r.integer("smtpPort", 1, 65535);
-        String smtpUser = r.string("smtpUser");
+        String smtpUser = requiredOnline(r, "smtpUser", USER, "the SMTP login user (EMAIL_HOST_USER), e.g. the Fastmail "
+                + "account the app password belongs to", "the worker cannot log in to " + smtpHost + " without it");
         boolean push = r.bool("featurePushEnabled");
+        Optional<AppConfig.Apns> apns = apns(r, push);
+        String adminEmail = requiredOnline(r, "adminEmail", EMAIL, "the in-app admin login e-mail (runbook §5 ADMIN_EMAIL)",
+                "the api's admin login needs it");
         String sampler = r.string("otelTracesSamplerArg");
         if (!r.hasProblemFor("otelTracesSamplerArg") && !isRatio(sampler)) {
             r.problem("otelTracesSamplerArg", Shown.value(sampler) + " is not a ratio; expected a number between 0 and 1 such as 0.1");
@@ -67,7 +75,7 @@ public final class AppConfigLoader {
                 required(r, "smtpPassword"), required(r, "fcmServerKey"), required(r, "b2KeyId"),
                 required(r, "b2ApplicationKey"), required(r, "redisPassword"),
                 r.secret("obsIngestToken", false), r.secret("obsTracesUrl", false), required(r, "apnsAuthKey"),
-                required(r, "adminBasicAuthPassword"));
+                required(r, "adminBasicAuthPassword"), required(r, "adminPassword"));
         String basicAuthUser = r.string("adminBasicAuthUser", Pattern.compile("^[A-Za-z0-9._-]{1,64}$"),
                 "a user name without ':' or spaces");
         String storage = r.string("redisStorageSize", QUANTITY, "a size in Mi, Gi or Ti such as 5Gi");
@@ -97,8 +105,42 @@ public final class AppConfigLoader {
         }
 
         return new AppConfig(images, apiReplicas, apiMax, webReplicas, adminReplicas, workerReplicas, routes, db, migrationsDir,
-                b2Endpoint, b2Bucket, smtpHost, smtpPort, smtpUser, push, sampler, registry, secrets, basicAuthUser,
-                storage, smoke, kyvernoKey);
+                b2Endpoint, b2Bucket, smtpHost, smtpPort, smtpUser, push, apns, adminEmail, sampler, registry, secrets, basicAuthUser,
+                storage, smoke, kyvernoKey, r.stack());
+    }
+
+    /**
+     * A value the seeds do not carry, so the committed stacks leave it empty: an offline render shows a
+     * placeholder, a real preview/up refuses to go on without it (like cloudflareZoneId and the image digests).
+     */
+    private static String requiredOnline(ConfigReader r, String key, Pattern form, String what, String why) {
+        String v = r.string(key).trim();
+        if (r.hasProblemFor(key)) {
+            return v;
+        }
+        if (v.isEmpty()) {
+            if (r.offline()) {
+                return com.honeydue.infra.config.RawConfig.placeholderFor(key);
+            }
+            r.problem(key, "is required but not set; expected " + what + "; " + why + " (pulumi config set " + key + " <value>)");
+        } else if (!form.matcher(v).matches()) {
+            r.problem(key, Shown.value(v) + " is not valid; expected " + what);
+        }
+        return v;
+    }
+
+    /** APNs identifiers: required while push is on, so a stack cannot enable push without them. */
+    private static Optional<AppConfig.Apns> apns(ConfigReader r, boolean push) {
+        String environment = r.oneOf("apnsEnvironment", List.of("production", "development"));
+        if (!push) {
+            return Optional.empty();
+        }
+        String because = "featurePushEnabled is true and the api signs its APNs requests with it";
+        return Optional.of(new AppConfig.Apns(
+                requiredOnline(r, "apnsKeyId", APPLE_ID, "the 10-character Key ID of apnsAuthKey (Apple Developer, Keys)", because),
+                requiredOnline(r, "apnsTeamId", APPLE_ID, "the 10-character Apple Developer Team ID that owns apnsAuthKey", because),
+                requiredOnline(r, "apnsTopic", BUNDLE_ID, "the iOS app's bundle id, e.g. com.example.honeydue", because),
+                environment));
     }
 
     /** Runbook §9.7: the worker runs the Asynq scheduler, so a second copy fires every cron twice. */

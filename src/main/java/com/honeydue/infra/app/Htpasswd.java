@@ -1,97 +1,59 @@
 package com.honeydue.infra.app;
 
+import at.favre.lib.crypto.bcrypt.BCrypt;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
+import java.util.Arrays;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * htpasswd lines for Traefik's basicAuth middleware, in Apache's {@code $apr1$} (MD5-crypt, 1000 rounds) form,
- * which Traefik accepts. The salt is derived from the password and user (HMAC-SHA256), so the line is
- * deterministic: the same secret yields the same Secret object and {@code pulumi up} shows no diff, while two
- * users with one password still get different hashes.
+ * htpasswd lines for Traefik's basicAuth middleware, as bcrypt ({@code $2y$}, cost {@value #COST}), which Traefik
+ * verifies through go-http-auth's CheckSecret (traefik, pkg/middlewares/auth/basic_auth.go).
+ *
+ * <p>The salt must be stable, or every {@code pulumi up} would rewrite the Secret (and show a diff), but it must not
+ * come from the password alone (that would make the hash a fixed function of the password, defeating the salt).
+ * It is therefore 16 bytes of HMAC-SHA256 keyed with another secret (the app's {@code appSecretKey}) over the stack
+ * and the user: stable across renders, different per stack and user, unknowable without that key, and unrelated to
+ * the password. Rotating {@code appSecretKey} re-salts the line (one Secret update, same password).
  */
 public final class Htpasswd {
-    private static final String ITOA64 = "./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-    private static final String MAGIC = "$apr1$";
+    /** bcrypt's work factor: Traefik verifies on every request (concurrent identical checks share one). */
+    static final int COST = 10;
+    /** bcrypt reads at most 72 bytes; Go's bcrypt (Traefik) refuses longer passwords outright. */
+    static final int MAX_PASSWORD_BYTES = 72;
 
     private Htpasswd() {}
 
-    /** {@code user:$apr1$<salt>$<hash>}. */
-    public static String line(String user, String password) {
+    /** {@code user:$2y$10$<salt><hash>}. */
+    public static String line(String user, String password, String saltKey, String stack) {
         if (user.isEmpty() || user.contains(":") || user.contains("\n")) {
             throw new IllegalArgumentException("basic-auth user must be non-empty without ':' or newlines");
         }
-        return user + ":" + apr1(password, derivedSalt(user, password));
+        byte[] pw = password.getBytes(StandardCharsets.UTF_8);
+        if (pw.length == 0 || pw.length > MAX_PASSWORD_BYTES) {
+            throw new IllegalArgumentException("adminBasicAuthPassword must be 1 to " + MAX_PASSWORD_BYTES
+                    + " bytes: bcrypt reads no more, and Traefik's bcrypt refuses longer passwords");
+        }
+        return user + ":" + bcrypt(pw, salt(saltKey, stack, user));
     }
 
-    static String derivedSalt(String user, String password) {
+    /** {@code $2y$10$<22 chars salt><31 chars hash>}. */
+    static String bcrypt(byte[] password, byte[] salt) {
+        return new String(BCrypt.with(BCrypt.Version.VERSION_2Y).hash(COST, salt, password), StandardCharsets.US_ASCII);
+    }
+
+    /** 16 bytes (bcrypt's salt size) of HMAC-SHA256(saltKey, stack, user); never derived from the password. */
+    static byte[] salt(String saltKey, String stack, String user) {
+        if (saltKey.isEmpty()) {
+            throw new IllegalArgumentException("the basic-auth salt key (appSecretKey) must not be empty");
+        }
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(password.isEmpty() ? new byte[1] : password.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            byte[] h = mac.doFinal(("honeydue admin-basic-auth " + user).getBytes(StandardCharsets.UTF_8));
-            StringBuilder salt = new StringBuilder();
-            for (int i = 0; i < 8; i++) {
-                salt.append(ITOA64.charAt(h[i] & 0x3f));
-            }
-            return salt.toString();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Apache MD5-crypt ({@code apr_md5_encode}); {@code salt} is at most 8 characters of [./0-9A-Za-z]. */
-    static String apr1(String password, String salt) {
-        byte[] pw = password.getBytes(StandardCharsets.UTF_8);
-        byte[] s = salt.getBytes(StandardCharsets.US_ASCII);
-        MessageDigest ctx = md5();
-        ctx.update(pw);
-        ctx.update(MAGIC.getBytes(StandardCharsets.US_ASCII));
-        ctx.update(s);
-        MessageDigest alt = md5();
-        alt.update(pw);
-        alt.update(s);
-        alt.update(pw);
-        byte[] fin = alt.digest();
-        for (int left = pw.length; left > 0; left -= 16) {
-            ctx.update(fin, 0, Math.min(left, 16));
-        }
-        for (int i = pw.length; i != 0; i >>>= 1) {
-            if ((i & 1) != 0) {
-                ctx.update((byte) 0);
-            } else {
-                ctx.update(pw[0]);
-            }
-        }
-        fin = ctx.digest();
-        for (int i = 0; i < 1000; i++) {
-            MessageDigest r = md5();
-            if ((i & 1) != 0) r.update(pw); else r.update(fin);
-            if (i % 3 != 0) r.update(s);
-            if (i % 7 != 0) r.update(pw);
-            if ((i & 1) != 0) r.update(fin); else r.update(pw);
-            fin = r.digest();
-        }
-        StringBuilder out = new StringBuilder(MAGIC).append(salt).append('$');
-        int[][] groups = {{0, 6, 12}, {1, 7, 13}, {2, 8, 14}, {3, 9, 15}, {4, 10, 5}};
-        for (int[] g : groups) {
-            to64(out, ((fin[g[0]] & 0xff) << 16) | ((fin[g[1]] & 0xff) << 8) | (fin[g[2]] & 0xff), 4);
-        }
-        to64(out, fin[11] & 0xff, 2);
-        return out.toString();
-    }
-
-    private static void to64(StringBuilder out, int v, int n) {
-        for (int i = 0; i < n; i++) {
-            out.append(ITOA64.charAt(v & 0x3f));
-            v >>>= 6;
-        }
-    }
-
-    private static MessageDigest md5() {
-        try {
-            return MessageDigest.getInstance("MD5");
+            mac.init(new SecretKeySpec(saltKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            byte[] h = mac.doFinal(("honeydue admin-basic-auth bcrypt salt\0" + stack + "\0" + user)
+                    .getBytes(StandardCharsets.UTF_8));
+            return Arrays.copyOf(h, 16);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

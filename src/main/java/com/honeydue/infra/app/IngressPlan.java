@@ -8,7 +8,8 @@ import java.util.Optional;
  * The Ingress objects for the configured routes. Traefik attaches middlewares per Ingress (annotation), so hosts
  * that need different middleware chains get different Ingresses:
  * <ul>
- *   <li>{@code honeydue-public}: api, apex and web hosts, behind {@code cloudflare-only} when the allow-list is on;</li>
+ *   <li>{@code honeydue-public}: api, apex and web hosts, behind {@code cloudflare-only} where it is attached
+ *       ({@link CloudflareOnlyPlan}: hostNetwork Traefik only);</li>
  *   <li>{@code honeydue-admin}: admin hosts, behind {@code cloudflare-only} and the basic-auth middleware;</li>
  *   <li>{@code honeydue-api-health}: exactly {@code /api/health/} on the smoke-check host, with no middleware,
  *       so a direct-IP check works (runbook §6.10). Traefik prefers it over the host-wide rule because its rule
@@ -32,7 +33,8 @@ public final class IngressPlan {
     private IngressPlan() {}
 
     /**
-     * @param cloudflareOnly the {@code cloudflare-only} middleware exists (the allow-list is not empty)
+     * @param cloudflareOnly the {@code cloudflare-only} middleware exists and is attached: the allow-list is on and
+     *                       Traefik sees client addresses (see {@link CloudflareOnlyPlan})
      * @param originTls      Cloudflare Full (strict): serve the routes on websecure with the origin certificate
      * @param healthHost     the host whose {@code /api/health/} stays reachable without middleware; empty = none
      */

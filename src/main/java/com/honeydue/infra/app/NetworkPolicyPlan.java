@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * The namespace's NetworkPolicies: default-deny for ingress and egress, then one allow policy per real flow.
- * Eleven in all; ObservabilityAgents adds the other two of runbook §5's thirteen.
+ * Twelve in all: runbook §5's eleven app policies plus {@code allow-egress-admin-to-api} (the admin panel's
+ * server-side routes, seed 003 {@code admin/src/app/api/*}, call the api); ObservabilityAgents adds its own.
  *
  * <p>k3s's policy controller checks egress after kube-proxy's DNAT (runbook §9.2), so in-cluster destinations are
  * matched by the backend pods' labels, never by a Service IP, and external destinations by an ipBlock of the
@@ -113,6 +114,7 @@ public final class NetworkPolicyPlan {
 
         List<Peer> apiSources = new ArrayList<>(traefik);
         apiSources.add(Peer.pods("web"));
+        apiSources.add(Peer.pods("admin")); // the admin panel's server-side routes (seed 003: admin/src/app/api/*)
         apiSources.add(Peer.pods("vmagent")); // scrapes /metrics on the api port (ObservabilityAgents)
 
         List<Policy> policies = new ArrayList<>(List.of(
@@ -124,6 +126,7 @@ public final class NetworkPolicyPlan {
                 Policy.ingress("allow-ingress-web", "web", new Rule(traefik, List.of(nextJs))),
                 Policy.ingress("allow-ingress-admin", "admin", new Rule(traefik, List.of(nextJs))),
                 Policy.egress("allow-egress-web-to-api", List.of("web"), new Rule(List.of(Peer.pods("api")), List.of(api))),
+                Policy.egress("allow-egress-admin-to-api", List.of("admin"), new Rule(List.of(Peer.pods("api")), List.of(api))),
                 Policy.egress("allow-egress-api-worker-data", List.of("api", "worker"),
                         new Rule(List.of(internet), List.of(postgres, Port.tcp(HTTPS_PORT))),
                         new Rule(List.of(Peer.pods("redis")), List.of(redis))),

@@ -10,12 +10,18 @@ public final class SmokeCheckPlan {
 
     private SmokeCheckPlan() {}
 
-    /** Parameters of the check one node runs against its own public address. */
-    public static Map<String, String> environment(String nodeIpv4, AppConfig.SmokeCheck c) {
+    /**
+     * Parameters of the check one node runs against its own public address: {@code /api/health/} on the smoke
+     * host must answer 200, and {@code /} on every routed host ({@code ROUTE_HOSTS}, the routes behind
+     * {@code cloudflare-only} where it is attached) must answer anything but 403 (a 403 there means the node's own
+     * request was refused by the allow-list, as every Cloudflare request would be on a masquerading load balancer).
+     */
+    public static Map<String, String> environment(String nodeIpv4, AppConfig.SmokeCheck c, List<IngressRoute> routes) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("NODE_IPS", nodeIpv4);
         env.put("SMOKE_HOST", c.host());
         env.put("SMOKE_PATH", ProbePlan.API_HEALTH_PATH);
+        env.put("ROUTE_HOSTS", String.join(" ", routes.stream().map(IngressRoute::host).distinct().toList()));
         env.put("ATTEMPTS", Integer.toString(c.attempts()));
         env.put("DELAY_SECONDS", Integer.toString(c.delaySeconds()));
         return env;

@@ -17,6 +17,22 @@ import static com.honeydue.infra.observability.ObservabilityPlan.VMAGENT_HTTP_PO
 import static com.honeydue.infra.observability.ObservabilityPlan.VMAGENT_POLICY;
 import static com.honeydue.infra.observability.ObservabilityPlan.VMAGENT_TOKEN_DIR;
 
+import static com.honeydue.infra.observability.AgentParts.apiTokenMount;
+import static com.honeydue.infra.observability.AgentParts.apiTokenVolume;
+import static com.honeydue.infra.observability.AgentParts.hostPath;
+import static com.honeydue.infra.observability.AgentParts.httpProbe;
+import static com.honeydue.infra.observability.AgentParts.meta;
+import static com.honeydue.infra.observability.AgentParts.nonRootPod;
+import static com.honeydue.infra.observability.AgentParts.podMeta;
+import static com.honeydue.infra.observability.AgentParts.port;
+import static com.honeydue.infra.observability.AgentParts.resources;
+import static com.honeydue.infra.observability.AgentParts.restrictedContainer;
+import static com.honeydue.infra.observability.AgentParts.rollingOneAtATime;
+import static com.honeydue.infra.observability.AgentParts.runtimeDefault;
+import static com.honeydue.infra.observability.AgentParts.secretVolume;
+import static com.honeydue.infra.observability.AgentParts.selector;
+import static com.honeydue.infra.observability.AgentParts.tolerateEverything;
+
 import com.honeydue.infra.config.FirewallRuleSpec;
 import com.honeydue.infra.config.Secret;
 import com.pulumi.core.Output;
@@ -26,62 +42,35 @@ import com.pulumi.kubernetes.apps.v1.DaemonSetArgs;
 import com.pulumi.kubernetes.apps.v1.Deployment;
 import com.pulumi.kubernetes.apps.v1.DeploymentArgs;
 import com.pulumi.kubernetes.apps.v1.inputs.DaemonSetSpecArgs;
-import com.pulumi.kubernetes.apps.v1.inputs.DaemonSetUpdateStrategyArgs;
 import com.pulumi.kubernetes.apps.v1.inputs.DeploymentSpecArgs;
-import com.pulumi.kubernetes.apps.v1.inputs.RollingUpdateDaemonSetArgs;
 import com.pulumi.kubernetes.core.v1.ConfigMap;
 import com.pulumi.kubernetes.core.v1.ConfigMapArgs;
 import com.pulumi.kubernetes.core.v1.Service;
 import com.pulumi.kubernetes.core.v1.ServiceAccount;
-import com.pulumi.kubernetes.core.v1.ServiceAccountArgs;
 import com.pulumi.kubernetes.core.v1.ServiceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.CapabilitiesArgs;
-import com.pulumi.kubernetes.core.v1.inputs.ConfigMapProjectionArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ConfigMapVolumeSourceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ContainerArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ContainerPortArgs;
-import com.pulumi.kubernetes.core.v1.inputs.DownwardAPIProjectionArgs;
-import com.pulumi.kubernetes.core.v1.inputs.DownwardAPIVolumeFileArgs;
 import com.pulumi.kubernetes.core.v1.inputs.EmptyDirVolumeSourceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.EnvVarArgs;
 import com.pulumi.kubernetes.core.v1.inputs.EnvVarSourceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ExecActionArgs;
-import com.pulumi.kubernetes.core.v1.inputs.HTTPGetActionArgs;
 import com.pulumi.kubernetes.core.v1.inputs.HostPathVolumeSourceArgs;
-import com.pulumi.kubernetes.core.v1.inputs.KeyToPathArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ObjectFieldSelectorArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PodSecurityContextArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PodSpecArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PodTemplateSpecArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ProbeArgs;
-import com.pulumi.kubernetes.core.v1.inputs.ProjectedVolumeSourceArgs;
-import com.pulumi.kubernetes.core.v1.inputs.ResourceRequirementsArgs;
-import com.pulumi.kubernetes.core.v1.inputs.SeccompProfileArgs;
-import com.pulumi.kubernetes.core.v1.inputs.SecretVolumeSourceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.SecurityContextArgs;
-import com.pulumi.kubernetes.core.v1.inputs.ServiceAccountTokenProjectionArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ServicePortArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ServiceSpecArgs;
-import com.pulumi.kubernetes.core.v1.inputs.TolerationArgs;
 import com.pulumi.kubernetes.core.v1.inputs.VolumeArgs;
 import com.pulumi.kubernetes.core.v1.inputs.VolumeMountArgs;
-import com.pulumi.kubernetes.core.v1.inputs.VolumeProjectionArgs;
-import com.pulumi.kubernetes.meta.v1.inputs.LabelSelectorArgs;
-import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.kubernetes.networking.v1.NetworkPolicy;
-import com.pulumi.kubernetes.networking.v1.NetworkPolicyArgs;
-import com.pulumi.kubernetes.networking.v1.inputs.IPBlockArgs;
-import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicyEgressRuleArgs;
-import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicyPeerArgs;
-import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicyPortArgs;
-import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicySpecArgs;
 import com.pulumi.kubernetes.rbac.v1.ClusterRole;
-import com.pulumi.kubernetes.rbac.v1.ClusterRoleArgs;
 import com.pulumi.kubernetes.rbac.v1.ClusterRoleBinding;
-import com.pulumi.kubernetes.rbac.v1.ClusterRoleBindingArgs;
 import com.pulumi.kubernetes.rbac.v1.inputs.PolicyRuleArgs;
-import com.pulumi.kubernetes.rbac.v1.inputs.RoleRefArgs;
-import com.pulumi.kubernetes.rbac.v1.inputs.SubjectArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
@@ -94,16 +83,17 @@ import java.util.TreeMap;
 
 /**
  * The in-cluster half of observability (runbook §2 table, §5 manifests/observability, §9.2–§9.6, §11.1):
- * kube-state-metrics and node-exporter in kube-system; vmagent and alloy-logs in the app namespace, shipping to
+ * kube-state-metrics and node-exporter in kube-system; vmagent in the app namespace and alloy-logs in its own
+ * privileged namespace ({@link AlloyLogsAgent}), shipping to
  * the operator's backend (obs.88oakapps.com, outside the cluster). Every agent can be switched off, and a
  * switched-off agent registers nothing. Decisions live in {@link ObservabilityPlan}; this class only wires them.
  */
 public final class ObservabilityAgents extends ComponentResource {
     public static final String TYPE = "honeydue:observability:ObservabilityAgents";
-    private static final String SA_TOKEN_DIR = "/var/run/secrets/kubernetes.io/serviceaccount";
 
     private final ObservabilityPlan plan;
     private final Provider provider;
+    private final AgentParts.Owner owner;
     private final String namespace;
     private final List<Resource> namespaceDeps;
     private final List<ServiceAccount> serviceAccounts = new ArrayList<>();
@@ -114,6 +104,7 @@ public final class ObservabilityAgents extends ComponentResource {
         super(TYPE, name, options);
         this.plan = new ObservabilityPlan(args.config(), args.cluster(), args.namespace());
         this.provider = args.provider();
+        this.owner = new AgentParts.Owner(this, provider);
         this.namespace = args.namespace();
         this.namespaceDeps = args.dependsOn();
 
@@ -127,12 +118,17 @@ public final class ObservabilityAgents extends ComponentResource {
             vmagent(args.config().vmagentImage(), token(args));
         }
         if (plan.alloyLogs()) {
-            alloyLogs(args.config().alloyImage(), token(args));
+            // Its own namespace (Pod Security "privileged" there), so the app namespace can enforce "restricted".
+            var alloy = new AlloyLogsAgent(owner, plan, args.config().alloyImage(), token(args));
+            workloads.add(alloy.daemonSet());
+            networkPolicies.addAll(alloy.networkPolicies());
         }
 
         Map<String, Output<?>> outputs = new LinkedHashMap<>();
         outputs.put("clusterLabel", Output.of(args.config().clusterLabel()));
-        outputs.put("podSecurityEnforce", Output.of(requiredPodSecurityEnforce()));
+        if (plan.alloyLogs()) {
+            outputs.put("logsNamespace", Output.of(AlloyLogsAgent.NAMESPACE));
+        }
         registerOutputs(outputs);
     }
 
@@ -315,112 +311,14 @@ public final class ObservabilityAgents extends ComponentResource {
                 .build(), opts(List.of(sa, binding, secret, config))));
     }
 
-    // ------------------------------------------------------------------ alloy-logs (app namespace)
-
-    private void alloyLogs(String image, Secret token) {
-        var labels = Labels.of(ALLOY_LOGS, "log-agent");
-        var sa = serviceAccount(ALLOY_LOGS, namespace, labels, namespaceDeps);
-        // Pod discovery only (role = "pod", filtered to this node by field selector): no nodes, no secrets.
-        var role = clusterRole("honeydue-" + ALLOY_LOGS, labels, List.of(
-                PolicyRuleArgs.builder().apiGroups("").resources("pods").verbs("get", "list", "watch").build()));
-        var binding = clusterRoleBinding("honeydue-" + ALLOY_LOGS, labels, ALLOY_LOGS, namespace, role);
-        var secret = tokenSecret("alloy-logs-loki", labels, token);
-        String river = alloyConfig();
-        var config = new ConfigMap("alloy-logs-config", ConfigMapArgs.builder()
-                .metadata(meta("alloy-logs-config", namespace, labels))
-                .data(Map.of("config.alloy", river))
-                .build(), opts(namespaceDeps));
-        networkPolicies.add(networkPolicy(ALLOY_POLICY, ALLOY_LOGS, labels, plan.alloyEgress()));
-
-        var container = ContainerArgs.builder()
-                .name("alloy")
-                .image(image)
-                .args("run", "/etc/alloy/config.alloy", "--storage.path=/var/lib/alloy",
-                        "--server.http.listen-addr=0.0.0.0:" + ALLOY_HTTP_PORT, "--disable-reporting")
-                .env(EnvVarArgs.builder().name("NODE_NAME").valueFrom(EnvVarSourceArgs.builder()
-                        .fieldRef(ObjectFieldSelectorArgs.builder().apiVersion("v1").fieldPath("spec.nodeName").build()).build()).build())
-                .ports(port("http", ALLOY_HTTP_PORT))
-                .readinessProbe(httpProbe("/-/ready", ALLOY_HTTP_PORT, 10, 15, 3))
-                .livenessProbe(httpProbe("/-/healthy", ALLOY_HTTP_PORT, 30, 30, 3))
-                .resources(resources("25m", "96Mi", "500m", "384Mi"))
-                // EXCEPTION to Pod Security "restricted" (the namespace enforces "privileged" while this runs):
-                // kubelet writes /var/log/pods as root:root 0640/0750, so only uid 0 can read it. Root, but with
-                // every capability dropped (owner permissions suffice, no DAC override needed), no privilege
-                // escalation, a read-only root filesystem and the log directory mounted read-only.
-                .securityContext(SecurityContextArgs.builder()
-                        .runAsUser(0)
-                        .runAsGroup(0)
-                        .runAsNonRoot(false)
-                        .readOnlyRootFilesystem(true)
-                        .allowPrivilegeEscalation(false)
-                        .privileged(false)
-                        .capabilities(CapabilitiesArgs.builder().drop("ALL").build())
-                        .seccompProfile(runtimeDefault())
-                        .build())
-                .volumeMounts(
-                        VolumeMountArgs.builder().name("config").mountPath("/etc/alloy").readOnly(true).build(),
-                        VolumeMountArgs.builder().name("loki-token").mountPath(ALLOY_TOKEN_DIR).readOnly(true).build(),
-                        VolumeMountArgs.builder().name("pod-logs").mountPath(AlloyLogsConfig.LOG_ROOT).readOnly(true).build(),
-                        VolumeMountArgs.builder().name("data").mountPath("/var/lib/alloy").build(),
-                        VolumeMountArgs.builder().name("tmp").mountPath("/tmp").build(),
-                        apiTokenMount())
-                .build();
-        var pod = PodSpecArgs.builder()
-                .serviceAccountName(ALLOY_LOGS)
-                .automountServiceAccountToken(false)
-                .securityContext(PodSecurityContextArgs.builder().seccompProfile(runtimeDefault()).build())
-                .tolerations(tolerateEverything())
-                .containers(container)
-                .volumes(
-                        VolumeArgs.builder().name("config").configMap(ConfigMapVolumeSourceArgs.builder().name("alloy-logs-config").build()).build(),
-                        secretVolume("loki-token", "alloy-logs-loki"),
-                        VolumeArgs.builder().name("pod-logs").hostPath(HostPathVolumeSourceArgs.builder()
-                                .path(AlloyLogsConfig.LOG_ROOT).type("Directory").build()).build(),
-                        // Tail positions: survive container restarts (a pod replacement re-reads from the files' end).
-                        VolumeArgs.builder().name("data").emptyDir(EmptyDirVolumeSourceArgs.builder().sizeLimit("256Mi").build()).build(),
-                        VolumeArgs.builder().name("tmp").emptyDir(EmptyDirVolumeSourceArgs.builder().sizeLimit("64Mi").build()).build(),
-                        apiTokenVolume())
-                .build();
-        workloads.add(new DaemonSet(ALLOY_LOGS, DaemonSetArgs.builder()
-                .metadata(meta(ALLOY_LOGS, namespace, labels))
-                .spec(DaemonSetSpecArgs.builder()
-                        .selector(selector(ALLOY_LOGS))
-                        .updateStrategy(rollingOneAtATime())
-                        .template(PodTemplateSpecArgs.builder()
-                                .metadata(podMeta(labels, Map.of("honeydue/config-sha256", ScrapeConfigRenderer.sha256(river))))
-                                .spec(pod).build())
-                        .build())
-                .build(), opts(List.of(sa, binding, secret, config))));
-    }
-
     // ------------------------------------------------------------------ building blocks
 
     private CustomResourceOptions opts(List<Resource> dependsOn) {
-        return CustomResourceOptions.builder().parent(this).provider(provider).dependsOn(dependsOn).build();
-    }
-
-    private static ObjectMetaArgs meta(String name, String ns, Map<String, String> labels) {
-        return ObjectMetaArgs.builder().name(name).namespace(ns).labels(labels).build();
-    }
-
-    private static ObjectMetaArgs podMeta(Map<String, String> labels, Map<String, String> annotations) {
-        var b = ObjectMetaArgs.builder().labels(labels);
-        if (!annotations.isEmpty()) {
-            b.annotations(annotations);
-        }
-        return b.build();
-    }
-
-    private static LabelSelectorArgs selector(String name) {
-        return LabelSelectorArgs.builder().matchLabels(Labels.selector(name)).build();
+        return owner.opts(dependsOn);
     }
 
     private ServiceAccount serviceAccount(String name, String ns, Map<String, String> labels, List<Resource> deps) {
-        var sa = new ServiceAccount(name, ServiceAccountArgs.builder()
-                .metadata(meta(name, ns, labels))
-                // Tokens only where a pod needs the API, and then as an explicit projected volume.
-                .automountServiceAccountToken(false)
-                .build(), opts(deps));
+        var sa = owner.serviceAccount(name, ns, labels, deps);
         if (ns.equals(namespace)) {
             serviceAccounts.add(sa);
         }
@@ -428,155 +326,26 @@ public final class ObservabilityAgents extends ComponentResource {
     }
 
     private ClusterRole clusterRole(String name, Map<String, String> labels, List<PolicyRuleArgs> rules) {
-        return new ClusterRole(name, ClusterRoleArgs.builder()
-                .metadata(ObjectMetaArgs.builder().name(name).labels(labels).build())
-                .rules(rules)
-                .build(), opts(List.of()));
+        return owner.clusterRole(name, labels, rules);
     }
 
     private ClusterRoleBinding clusterRoleBinding(String name, Map<String, String> labels, String sa, String saNamespace,
                                                   ClusterRole role) {
-        return new ClusterRoleBinding(name, ClusterRoleBindingArgs.builder()
-                .metadata(ObjectMetaArgs.builder().name(name).labels(labels).build())
-                .roleRef(RoleRefArgs.builder().apiGroup("rbac.authorization.k8s.io").kind("ClusterRole").name(name).build())
-                .subjects(SubjectArgs.builder().kind("ServiceAccount").name(sa).namespace(saNamespace).build())
-                .build(), opts(List.of(role)));
+        return owner.clusterRoleBinding(name, labels, sa, saNamespace, role);
     }
 
-    /** The ingest token as a Secret file; only ever a Pulumi secret Output, never a literal (runbook §9.4). */
     private Resource tokenSecret(String name, Map<String, String> labels, Secret token) {
-        return new com.pulumi.kubernetes.core.v1.Secret(name, com.pulumi.kubernetes.core.v1.SecretArgs.builder()
-                .metadata(meta(name, namespace, labels))
-                .type("Opaque")
-                .stringData(token.output().applyValue(t -> Map.of(TOKEN_KEY, t)))
-                .build(), opts(namespaceDeps));
+        return owner.tokenSecret(name, namespace, labels, token, namespaceDeps);
     }
 
     private NetworkPolicy networkPolicy(String name, String podName, Map<String, String> labels, List<EgressRule> egress) {
-        return new NetworkPolicy(name, NetworkPolicyArgs.builder()
-                .metadata(meta(name, namespace, labels))
-                .spec(NetworkPolicySpecArgs.builder()
-                        .podSelector(selector(podName))
-                        // Both types with no ingress rule: nothing may connect to the agent.
-                        .policyTypes("Ingress", "Egress")
-                        .egress(egress.stream().map(ObservabilityAgents::egressRule).toList())
-                        .build())
-                .build(), opts(namespaceDeps));
-    }
-
-    private static NetworkPolicyEgressRuleArgs egressRule(EgressRule rule) {
-        List<NetworkPolicyPeerArgs> to = rule.to().stream().map(peer -> {
-            if (peer instanceof EgressRule.IpBlock ip) {
-                var block = IPBlockArgs.builder().cidr(ip.cidr());
-                if (!ip.except().isEmpty()) {
-                    block.except(ip.except());
-                }
-                return NetworkPolicyPeerArgs.builder().ipBlock(block.build()).build();
-            }
-            var pods = (EgressRule.Pods) peer;
-            var b = NetworkPolicyPeerArgs.builder()
-                    .podSelector(LabelSelectorArgs.builder().matchLabels(pods.podLabels()).build());
-            pods.namespaceLabels().ifPresent(ns -> b.namespaceSelector(LabelSelectorArgs.builder().matchLabels(ns).build()));
-            return b.build();
-        }).toList();
-        List<NetworkPolicyPortArgs> ports = rule.ports().stream()
-                .map(p -> NetworkPolicyPortArgs.builder().port(p.port()).protocol(p.protocol()).build()).toList();
-        return NetworkPolicyEgressRuleArgs.builder().to(to).ports(ports).build();
-    }
-
-    private static ContainerPortArgs port(String name, int port) {
-        return ContainerPortArgs.builder().name(name).containerPort(port).protocol("TCP").build();
-    }
-
-    private static ProbeArgs httpProbe(String path, int port, int initialDelay, int period, int failureThreshold) {
-        return ProbeArgs.builder()
-                .httpGet(HTTPGetActionArgs.builder().path(path).port(port).build())
-                .initialDelaySeconds(initialDelay).periodSeconds(period).timeoutSeconds(5)
-                .failureThreshold(failureThreshold).build();
-    }
-
-    private static ResourceRequirementsArgs resources(String cpuRequest, String memRequest, String cpuLimit, String memLimit) {
-        return ResourceRequirementsArgs.builder()
-                .requests(Map.of("cpu", cpuRequest, "memory", memRequest, "ephemeral-storage", "64Mi"))
-                .limits(Map.of("cpu", cpuLimit, "memory", memLimit, "ephemeral-storage", "512Mi"))
-                .build();
-    }
-
-    private static SeccompProfileArgs runtimeDefault() {
-        return SeccompProfileArgs.builder().type("RuntimeDefault").build();
-    }
-
-    /** Pod Security "restricted" at the container level. */
-    private static SecurityContextArgs restrictedContainer() {
-        return SecurityContextArgs.builder()
-                .runAsNonRoot(true)
-                .readOnlyRootFilesystem(true)
-                .allowPrivilegeEscalation(false)
-                .privileged(false)
-                .capabilities(CapabilitiesArgs.builder().drop("ALL").build())
-                .seccompProfile(runtimeDefault())
-                .build();
-    }
-
-    private static PodSecurityContextArgs nonRootPod(int uid) {
-        return PodSecurityContextArgs.builder()
-                .runAsNonRoot(true).runAsUser(uid).runAsGroup(uid).fsGroup(uid)
-                .seccompProfile(runtimeDefault())
-                .build();
-    }
-
-    /** Node agents must run on every node, including tainted control-plane/etcd nodes. */
-    private static TolerationArgs tolerateEverything() {
-        return TolerationArgs.builder().operator("Exists").build();
-    }
-
-    private static DaemonSetUpdateStrategyArgs rollingOneAtATime() {
-        return DaemonSetUpdateStrategyArgs.builder().type("RollingUpdate")
-                .rollingUpdate(RollingUpdateDaemonSetArgs.builder().maxUnavailable(1).build()).build();
-    }
-
-    private static VolumeArgs hostPath(String name, String path) {
-        return VolumeArgs.builder().name(name)
-                .hostPath(HostPathVolumeSourceArgs.builder().path(path).type("Directory").build()).build();
-    }
-
-    private static VolumeArgs secretVolume(String volume, String secretName) {
-        return VolumeArgs.builder().name(volume).secret(SecretVolumeSourceArgs.builder()
-                .secretName(secretName).defaultMode(0440)
-                .items(KeyToPathArgs.builder().key(TOKEN_KEY).path(TOKEN_KEY).build()).build()).build();
-    }
-
-    /**
-     * The API credentials automount would have provided, made explicit (the ServiceAccount has automount off):
-     * a short-lived projected token, the cluster CA and the namespace, at the standard in-cluster path.
-     */
-    private static VolumeArgs apiTokenVolume() {
-        return VolumeArgs.builder().name("kube-api-access").projected(ProjectedVolumeSourceArgs.builder()
-                .defaultMode(0444)
-                .sources(
-                        VolumeProjectionArgs.builder().serviceAccountToken(ServiceAccountTokenProjectionArgs.builder()
-                                .path("token").expirationSeconds(3607).build()).build(),
-                        VolumeProjectionArgs.builder().configMap(ConfigMapProjectionArgs.builder().name("kube-root-ca.crt")
-                                .items(KeyToPathArgs.builder().key("ca.crt").path("ca.crt").build()).build()).build(),
-                        VolumeProjectionArgs.builder().downwardAPI(DownwardAPIProjectionArgs.builder()
-                                .items(DownwardAPIVolumeFileArgs.builder().path("namespace").fieldRef(ObjectFieldSelectorArgs
-                                        .builder().apiVersion("v1").fieldPath("metadata.namespace").build()).build()).build()).build())
-                .build()).build();
-    }
-
-    private static VolumeMountArgs apiTokenMount() {
-        return VolumeMountArgs.builder().name("kube-api-access").mountPath(SA_TOKEN_DIR).readOnly(true).build();
+        return owner.networkPolicy(name, namespace, podName, labels, egress, namespaceDeps);
     }
 
     // ------------------------------------------------------------------ accessors
 
     public ObservabilityPlan plan() {
         return plan;
-    }
-
-    /** "privileged" while alloy-logs (hostPath /var/log/pods, root) runs in the namespace, else "restricted". */
-    public String requiredPodSecurityEnforce() {
-        return plan.requiredPodSecurityEnforce();
     }
 
     /** Extra values for the k3s Traefik HelmChartConfig (owned by the app layer); empty when Traefik metrics are off. */
@@ -598,7 +367,7 @@ public final class ObservabilityAgents extends ComponentResource {
         return AlloyLogsConfig.render(plan.config().lokiPushUrl(), plan.externalLabels());
     }
 
-    /** ServiceAccounts this component creates in the app namespace (vmagent, alloy-logs when enabled). */
+    /** ServiceAccounts this component creates in the app namespace (vmagent when enabled). */
     public List<ServiceAccount> serviceAccounts() {
         return List.copyOf(serviceAccounts);
     }

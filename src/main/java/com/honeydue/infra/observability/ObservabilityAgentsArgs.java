@@ -7,7 +7,7 @@ import com.pulumi.resources.Resource;
 import java.util.List;
 
 /**
- * @param namespace the app namespace the in-namespace agents (vmagent, alloy-logs) run in and vmagent scrapes
+ * @param namespace the app namespace vmagent runs in and scrapes (alloy-logs has its own, honeydue-logs)
  * @param dependsOn what must exist first in that namespace: the app's Namespace (its Pod Security level)
  */
 public record ObservabilityAgentsArgs(ObservabilityConfig config, ClusterConfig cluster, Provider provider,

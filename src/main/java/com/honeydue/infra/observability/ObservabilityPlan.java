@@ -112,12 +112,9 @@ public final class ObservabilityPlan {
         return config.vmagentEnabled() && config.traefikMetricsEnabled();
     }
 
-    /**
-     * The honeydue namespace's Pod Security enforce level: alloy-logs mounts the hostPath /var/log/pods and runs
-     * as root, which "restricted" (and "baseline") forbid; everything else in the namespace is restricted.
-     */
-    public String requiredPodSecurityEnforce() {
-        return config.alloyLogsEnabled() ? "privileged" : "restricted";
+    /** Where alloy-logs runs: its own namespace, the only one of ours that allows its root and hostPath. */
+    public String alloyNamespace() {
+        return AlloyLogsAgent.NAMESPACE;
     }
 
     /**

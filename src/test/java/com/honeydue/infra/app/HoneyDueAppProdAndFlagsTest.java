@@ -34,6 +34,15 @@ class HoneyDueAppProdAndFlagsTest {
         assertThat(values.path("ports").path("websecure").path("port").asInt()).isEqualTo(443);
         assertThat(values.path("updateStrategy").path("rollingUpdate").path("maxUnavailable").asInt()).isEqualTo(1);
         assertThat(values.path("podSecurityContext").path("runAsNonRoot").asBoolean()).isTrue();
+        // servicelb is off, so Traefik's LoadBalancer Service never gets an address and, with k3s' publishedService,
+        // no Ingress ever got a status: pulumi-kubernetes' Ingress await timed out on every `up`. Traefik publishes
+        // the first node's address instead.
+        assertThat(values.at("/providers/kubernetesIngress/publishedService/enabled").asBoolean(true)).isFalse();
+        assertThat(values.path("additionalArguments")).extracting(JsonNode::asText)
+                .containsExactly("--providers.kubernetesingress.ingressendpoint.ip=178.104.247.152");
+        // No Ingress skips the await: it still proves Traefik picked the Ingress up and the backends have Endpoints.
+        prod.ofType("kubernetes:networking.k8s.io/v1:Ingress").forEach(i -> assertThat(i.inputs().at("/metadata/annotations")
+                .has("pulumi.com/skipAwait")).as(i.name()).isFalse());
     }
 
     @Test
@@ -41,11 +50,31 @@ class HoneyDueAppProdAndFlagsTest {
         StackRun prod = StackFixtures.run("prod");
         String api = prod.named("kubernetes:networking.k8s.io/v1:NetworkPolicy", "allow-ingress-api").inputs().toString();
         assertThat(api).contains("178.104.247.152/32", "178.105.32.198/32", "178.104.249.189/32", "traefik");
-        assertThat(AppStacks.appOfType(prod, "kubernetes:networking.k8s.io/v1:NetworkPolicy")).hasSize(11);
+        assertThat(AppStacks.appOfType(prod, "kubernetes:networking.k8s.io/v1:NetworkPolicy")).hasSize(12);
         JsonNode pub = prod.named("kubernetes:networking.k8s.io/v1:Ingress", "honeydue-public").inputs();
         assertThat(pub.path("spec").path("rules").findValuesAsText("host")).containsExactly("api.myhoneydue.com", "myhoneydue.com");
         // web stays deployed on prod (same workloads on both providers), it just has no public host there.
         assertThat(prod.named("kubernetes:apps/v1:Deployment", "web")).isNotNull();
+    }
+
+    /** hostNetwork Traefik sees Cloudflare's address: there cloudflare-only guards every route but the health check. */
+    @Test
+    void prodAttachesCloudflareOnlyEverywhereButTheHealthRouteAndAdmitsTheNodes() {
+        StackRun prod = StackFixtures.run("prod");
+        String annotation = "traefik.ingress.kubernetes.io/router.middlewares";
+        JsonNode pub = prod.named("kubernetes:networking.k8s.io/v1:Ingress", "honeydue-public").inputs();
+        JsonNode admin = prod.named("kubernetes:networking.k8s.io/v1:Ingress", "honeydue-admin").inputs();
+        JsonNode health = prod.named("kubernetes:networking.k8s.io/v1:Ingress", "honeydue-api-health").inputs();
+        assertThat(pub.at("/metadata/annotations").path(annotation).asText()).isEqualTo("honeydue-cloudflare-only@kubernetescrd");
+        assertThat(admin.at("/metadata/annotations").path(annotation).asText())
+                .isEqualTo("honeydue-cloudflare-only@kubernetescrd,honeydue-admin-basic-auth@kubernetescrd");
+        assertThat(health.at("/metadata/annotations").has(annotation)).isFalse();
+        List<String> ranges = new java.util.ArrayList<>();
+        prod.named("kubernetes:traefik.io/v1alpha1:Middleware", "cloudflare-only").inputs()
+                .at("/spec/ipAllowList/sourceRange").forEach(n -> ranges.add(n.asText()));
+        // The on-node smoke check's requests come from the node itself.
+        assertThat(ranges).containsAll(StackFixtures.config("prod").edge().allowListCidrs())
+                .contains("178.104.247.152/32", "178.105.32.198/32", "178.104.249.189/32");
     }
 
     @Test

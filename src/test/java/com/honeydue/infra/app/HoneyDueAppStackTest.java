@@ -27,18 +27,14 @@ class HoneyDueAppStackTest {
         assertThat(children).hasSizeGreaterThan(40);
         children.stream().filter(r -> r.type().startsWith("kubernetes:"))
                 .forEach(r -> assertThat(r.provider()).as(r.name()).contains("cluster-k8s"));
-        assertThat(run.ofType("kubernetes:core/v1:Namespace")).singleElement()
-                .satisfies(ns -> assertThat(ns.parent()).isEqualTo(component.urn()));
+        assertThat(run.named("kubernetes:core/v1:Namespace", "honeydue").parent()).isEqualTo(component.urn());
     }
 
     @Test
     void namespaceCarriesPodSecurityLabels() {
         JsonNode labels = run.named("kubernetes:core/v1:Namespace", "honeydue").inputs().path("metadata").path("labels");
-        // enforce: restricted unless alloy-logs (hostPath /var/log/pods) runs in this namespace; warn/audit always restricted.
-        String expected = new com.honeydue.infra.observability.ObservabilityPlan(com.honeydue.infra.StackFixtures.config("ovh").observability(),
-                com.honeydue.infra.StackFixtures.config("ovh").cluster(), "honeydue").requiredPodSecurityEnforce();
-        assertThat(expected).isEqualTo("privileged");
-        assertThat(labels.path("pod-security.kubernetes.io/enforce").asText()).isEqualTo(expected);
+        // restricted everywhere: alloy-logs (root, hostPath /var/log/pods) runs in its own namespace, honeydue-logs.
+        assertThat(labels.path("pod-security.kubernetes.io/enforce").asText()).isEqualTo("restricted");
         assertThat(labels.path("pod-security.kubernetes.io/warn").asText()).isEqualTo("restricted");
         assertThat(labels.path("pod-security.kubernetes.io/audit").asText()).isEqualTo("restricted");
     }
@@ -97,21 +93,33 @@ class HoneyDueAppStackTest {
     @Test
     void probesCarryTheSeedFixes() {
         JsonNode admin = container("admin");
-        for (String probe : List.of("startupProbe", "readinessProbe", "livenessProbe")) {
+        for (String probe : List.of("startupProbe", "readinessProbe")) {
             assertThat(admin.path(probe).path("httpGet").path("path").asText()).as("admin " + probe).isEqualTo("/");
         }
         assertThat(admin.path("startupProbe").path("failureThreshold").asDouble()).isEqualTo(24.0);
+        assertThat(admin.path("startupProbe").path("periodSeconds").asDouble()).isEqualTo(5.0);
         JsonNode api = container("api");
         assertThat(api.path("startupProbe").path("failureThreshold").asDouble()).isEqualTo(48.0);
+        assertThat(api.path("startupProbe").path("periodSeconds").asDouble()).isEqualTo(5.0);
+        assertThat(api.path("startupProbe").path("httpGet").path("path").asText()).isEqualTo("/api/health/");
         assertThat(api.path("readinessProbe").path("httpGet").path("path").asText()).isEqualTo("/api/health/");
-        assertThat(api.path("livenessProbe").path("httpGet").path("path").asText()).isEqualTo("/api/health/");
         assertThat(container("worker").path("readinessProbe").path("httpGet").path("port").asDouble()).isEqualTo(6060.0);
+        // Liveness is "the process accepts connections" (TCP on the serving port), so a failing dependency takes
+        // pods out of rotation through readiness instead of restarting every replica at once.
+        for (String app : List.of("api", "web", "admin", "worker")) {
+            JsonNode c = container(app);
+            assertThat(c.path("livenessProbe").has("httpGet")).as(app + " liveness").isFalse();
+            assertThat(c.path("livenessProbe").path("tcpSocket").path("port").asDouble()).as(app + " liveness port")
+                    .isEqualTo(c.path("ports").get(0).path("containerPort").asDouble());
+            assertThat(c.path("livenessProbe")).as(app).isNotEqualTo(c.path("readinessProbe"));
+        }
     }
 
     @Test
     void apiRollsOneAtATimeScalesWithAnHpaAndIsScrapeable() {
         JsonNode spec = run.named(DEPLOYMENT, "api").inputs().path("spec");
-        assertThat(spec.path("replicas").asDouble()).isEqualTo(3.0);
+        // The HPA owns the count: spec.replicas is never sent, so a rollout after a scale-up cannot fight the HPA.
+        assertThat(spec.has("replicas")).as("api spec.replicas").isFalse();
         assertThat(spec.path("strategy").path("rollingUpdate").path("maxUnavailable").asDouble()).isEqualTo(0.0);
         assertThat(spec.path("strategy").path("rollingUpdate").path("maxSurge").asDouble()).isEqualTo(1.0);
         assertThat(spec.path("template").path("metadata").path("annotations").path("prometheus.io/scrape").asText()).isEqualTo("true");
@@ -211,15 +219,19 @@ class HoneyDueAppStackTest {
     }
 
     @Test
-    void exactlyElevenNetworkPoliciesIncludingDefaultDeny() {
+    void exactlyTwelveNetworkPoliciesIncludingDefaultDeny() {
         List<RecordedResource> policies = AppStacks.appOfType(run, "kubernetes:networking.k8s.io/v1:NetworkPolicy");
-        assertThat(policies).hasSize(11);
+        assertThat(policies).hasSize(12);
         JsonNode deny = run.named("kubernetes:networking.k8s.io/v1:NetworkPolicy", "default-deny-all").inputs().path("spec");
         assertThat(deny.path("podSelector").size()).isZero();
         assertThat(deny.path("policyTypes").toString()).isEqualTo("[\"Ingress\",\"Egress\"]");
         // OVH: Traefik runs as pods behind klipper-lb, so no node addresses are admitted.
         String api = run.named("kubernetes:networking.k8s.io/v1:NetworkPolicy", "allow-ingress-api").inputs().toString();
-        assertThat(api).contains("traefik").contains("vmagent").doesNotContain("51.81.83.33/32");
+        assertThat(api).contains("traefik").contains("vmagent").contains("admin").doesNotContain("51.81.83.33/32");
+        // The admin panel's server-side routes reach the api in-cluster, through allow-egress-admin-to-api.
+        assertThat(env(container("admin"), "API_URL")).isEqualTo("http://api.honeydue.svc.cluster.local:8000");
+        assertThat(run.named("kubernetes:networking.k8s.io/v1:NetworkPolicy", "allow-egress-admin-to-api").inputs()
+                .at("/spec/egress/0/to/0/podSelector/matchLabels/app.kubernetes.io~1name").asText()).isEqualTo("api");
         // Every workload's policies exist before its pods start.
         for (RecordedResource d : AppStacks.podOwners(run)) {
             assertThat(d.dependsOn()).as(d.name()).containsAll(policies.stream().map(RecordedResource::urn).toList());
@@ -232,13 +244,13 @@ class HoneyDueAppStackTest {
         assertThat(hostToService(pub)).containsExactlyInAnyOrder("api.myhoneydue.com=api", "myhoneydue.com=api", "app.myhoneydue.com=web");
         JsonNode admin = run.named("kubernetes:networking.k8s.io/v1:Ingress", "honeydue-admin").inputs();
         assertThat(hostToService(admin)).containsExactly("admin.myhoneydue.com=admin");
+        // klipper-lb masquerades every client to a 10.42.x.x address, so an ipAllowList would 403 every request:
+        // on OVH the allow-list is the Traefik Service's loadBalancerSourceRanges (L4), never a middleware.
         assertThat(admin.path("metadata").path("annotations").path("traefik.ingress.kubernetes.io/router.middlewares").asText())
-                .isEqualTo("honeydue-cloudflare-only@kubernetescrd,honeydue-admin-basic-auth@kubernetescrd");
-        // The edge's allow-list is on by default: cloudflare-only guards every public route except the health check.
+                .isEqualTo("honeydue-admin-basic-auth@kubernetescrd");
         assertThat(run.ofType("kubernetes:traefik.io/v1alpha1:Middleware")).extracting(RecordedResource::name)
-                .containsExactlyInAnyOrder("cloudflare-only", "admin-basic-auth");
-        assertThat(pub.path("metadata").path("annotations").path("traefik.ingress.kubernetes.io/router.middlewares").asText())
-                .isEqualTo("honeydue-cloudflare-only@kubernetescrd");
+                .containsExactly("admin-basic-auth");
+        assertThat(pub.path("metadata").path("annotations").has("traefik.ingress.kubernetes.io/router.middlewares")).isFalse();
         JsonNode health = run.named("kubernetes:networking.k8s.io/v1:Ingress", "honeydue-api-health").inputs();
         JsonNode path = health.path("spec").path("rules").get(0).path("http").path("paths").get(0);
         assertThat(health.path("spec").path("rules").get(0).path("host").asText()).isEqualTo("api.myhoneydue.com");
@@ -255,14 +267,38 @@ class HoneyDueAppStackTest {
         var configs = run.ofType("kubernetes:helm.cattle.io/v1:HelmChartConfig");
         assertThat(configs).singleElement();
         JsonNode values = new ObjectMapper(new YAMLFactory()).readTree(configs.get(0).inputs().at("/spec/valuesContent").asText());
-        assertThat(values.fieldNames()).toIterable().containsExactly("service");
-        assertThat(values.path("deployment").isMissingNode()).isTrue();
+        assertThat(values.path("deployment").path("kind").isMissingNode()).isTrue();
         assertThat(values.path("hostNetwork").isMissingNode()).isTrue();
+        // klipper-lb publishes the svclb address, so k3s' publishedService keeps the Ingress await working.
+        assertThat(values.path("providers").isMissingNode()).isTrue();
+        assertThat(values.path("additionalArguments").isMissingNode()).isTrue();
         List<String> ranges = new ArrayList<>();
         values.at("/service/spec/loadBalancerSourceRanges").forEach(n -> ranges.add(n.asText()));
         List<String> expected = new ArrayList<>(com.honeydue.infra.StackFixtures.config("ovh").edge().allowListCidrs());
         expected.addAll(List.of("51.81.83.33/32", "51.81.87.86/32", "51.81.85.248/32"));
         assertThat(ranges).containsExactlyElementsOf(expected);
+    }
+
+    /** A drain (every k3s upgrade) takes one node's pods: never all of api, web or Traefik. */
+    @Test
+    void apiWebAndTraefikSurviveADrain() throws Exception {
+        for (String app : List.of("api", "web")) {
+            JsonNode spread = run.named(DEPLOYMENT, app).inputs().at("/spec/template/spec/topologySpreadConstraints");
+            assertThat(spread).as(app).hasSize(1);
+            assertThat(spread.get(0).path("topologyKey").asText()).isEqualTo("kubernetes.io/hostname");
+            assertThat(spread.get(0).path("maxSkew").asDouble()).isEqualTo(1.0);
+            assertThat(spread.get(0).path("whenUnsatisfiable").asText()).isEqualTo("ScheduleAnyway");
+            assertThat(spread.get(0).at("/labelSelector/matchLabels/app.kubernetes.io~1name").asText()).isEqualTo(app);
+        }
+        for (String app : List.of("worker", "admin", "redis")) {
+            assertThat(run.named(DEPLOYMENT, app).inputs().at("/spec/template/spec").has("topologySpreadConstraints")).as(app).isFalse();
+        }
+        // klipper-lb (OVH): k3s' single Traefik replica becomes two, with the chart's PDB.
+        JsonNode values = new ObjectMapper(new YAMLFactory()).readTree(run.ofType("kubernetes:helm.cattle.io/v1:HelmChartConfig")
+                .get(0).inputs().at("/spec/valuesContent").asText());
+        assertThat(values.at("/deployment/replicas").asInt()).isEqualTo(2);
+        assertThat(values.at("/podDisruptionBudget/enabled").asBoolean()).isTrue();
+        assertThat(values.at("/podDisruptionBudget/maxUnavailable").asInt()).isEqualTo(1);
     }
 
     @Test
@@ -278,7 +314,8 @@ class HoneyDueAppStackTest {
             assertThat(smoke.dependsOn()).containsAll(ready);
             assertThat(smoke.inputs().at("/connection/host").asText()).isEqualTo(ip);
             String create = smoke.inputs().path("create").asText();
-            assertThat(create).contains("export NODE_IPS='" + ip + "'", "export SMOKE_HOST='api.myhoneydue.com'", "set -euo pipefail");
+            assertThat(create).contains("export NODE_IPS='" + ip + "'", "export SMOKE_HOST='api.myhoneydue.com'", "set -euo pipefail",
+                    "export ROUTE_HOSTS='api.myhoneydue.com myhoneydue.com app.myhoneydue.com admin.myhoneydue.com'");
         }
         // Runbook §6.10 before §6.11: no DNS record or SSL setting before every node answered.
         var smokeUrns = run.ofType("command:remote:Command").stream().filter(r -> r.name().endsWith("-smoke-check"))

@@ -45,21 +45,34 @@ class PlannerTest {
     // ------------------------------------------------------------------ secrets payloads
 
     @Test
-    void apr1MatchesOpenssl() {
-        // openssl passwd -apr1 -salt <salt> <password>
-        assertThat(Htpasswd.apr1("correct horse", "abcdefgh")).isEqualTo("$apr1$abcdefgh$sIQmFnT1CuEXAsyjuXjUX/");
-        assertThat(Htpasswd.apr1("p", "x1")).isEqualTo("$apr1$x1$K3NSuJcBF7sBglVA68wAL0");
-        assertThat(Htpasswd.apr1("a-much-longer-password-over-16-bytes", "12345678"))
-                .isEqualTo("$apr1$12345678$IUMroU4n1lKoUKGfmxVUD/");
+    void bcryptMatchesAnIndependentImplementation() {
+        // Python's bcrypt (pyca/bcrypt): hashpw(b"correct horse battery staple", b"$2b$10$" + bcrypt_b64(bytes(range(16))))
+        byte[] salt = new byte[16];
+        for (int i = 0; i < 16; i++) {
+            salt[i] = (byte) i;
+        }
+        assertThat(Htpasswd.bcrypt("correct horse battery staple".getBytes(java.nio.charset.StandardCharsets.UTF_8), salt))
+                .isEqualTo("$2y$10$..CA.uOD/eaGAOmJB.yMBubRoslBHnMTNf7r5vXwx5UX9sWYt/FHi");
     }
 
+    /** bcrypt, stable across renders (no Secret churn), salted by another secret and the stack, never by the password. */
     @Test
-    void htpasswdLineIsDeterministicAndSaltedPerUser() {
-        String line = Htpasswd.line("admin", "s3cret");
-        assertThat(line).isEqualTo(Htpasswd.line("admin", "s3cret")).startsWith("admin:$apr1$").doesNotContain("s3cret");
-        assertThat(line.split("\\$")[2]).hasSize(8);
-        assertThat(Htpasswd.line("ops", "s3cret").split(":")[1]).isNotEqualTo(line.split(":")[1]);
-        assertThatThrownBy(() -> Htpasswd.line("a:b", "x")).hasMessageContaining("':'");
+    void htpasswdLineIsBcryptWithAStableSaltThatDoesNotComeFromThePassword() {
+        String line = Htpasswd.line("admin", "s3cret", "app-secret-key", "ovh");
+        assertThat(line).isEqualTo(Htpasswd.line("admin", "s3cret", "app-secret-key", "ovh"))
+                .startsWith("admin:$2y$10$").doesNotContain("s3cret");
+        String hash = line.split(":", 2)[1];
+        assertThat(at.favre.lib.crypto.bcrypt.BCrypt.verifyer().verify("s3cret".toCharArray(), hash).verified).isTrue();
+        assertThat(at.favre.lib.crypto.bcrypt.BCrypt.verifyer().verify("s3cret!".toCharArray(), hash).verified).isFalse();
+        // The salt (first 22 characters after $2y$10$) does not depend on the password...
+        String salt = hash.substring(7, 29);
+        assertThat(Htpasswd.line("admin", "another password", "app-secret-key", "ovh").split(":", 2)[1]).startsWith("$2y$10$" + salt);
+        // ...but on the key, the stack and the user.
+        assertThat(Htpasswd.line("admin", "s3cret", "another-key", "ovh")).doesNotContain(salt);
+        assertThat(Htpasswd.line("admin", "s3cret", "app-secret-key", "prod")).doesNotContain(salt);
+        assertThat(Htpasswd.line("ops", "s3cret", "app-secret-key", "ovh")).doesNotContain(salt);
+        assertThatThrownBy(() -> Htpasswd.line("a:b", "x", "k", "ovh")).hasMessageContaining("':'");
+        assertThatThrownBy(() -> Htpasswd.line("admin", "x".repeat(73), "k", "ovh")).hasMessageContaining("72 bytes");
     }
 
     @Test
@@ -78,11 +91,26 @@ class PlannerTest {
     void probeBudgetsFollowSeed003() {
         assertThat(ProbePlan.api(8000).startup().budgetSeconds()).isEqualTo(240);
         assertThat(ProbePlan.api(8000).readiness().httpPath()).contains("/api/health/");
+        assertThat(ProbePlan.api(8000).startup().httpPath()).contains("/api/health/");
         var nextJs = ProbePlan.nextJs(3000);
-        assertThat(List.of(nextJs.startup(), nextJs.readiness(), nextJs.liveness()))
-                .allSatisfy(p -> assertThat(p.httpPath()).contains("/"));
+        assertThat(List.of(nextJs.startup(), nextJs.readiness())).allSatisfy(p -> assertThat(p.httpPath()).contains("/"));
         assertThat(nextJs.startup().failureThreshold()).isEqualTo(24);
+        assertThat(nextJs.startup().budgetSeconds()).isEqualTo(120);
         assertThat(ProbePlan.redis(6379).readiness().execCommand()).noneMatch(a -> a.contains("-a "));
+    }
+
+    /** A failing dependency must take pods out of rotation (readiness), never restart every replica (liveness). */
+    @Test
+    void livenessIsATcpCheckOfTheServingPortAndNeverTheHealthPath() {
+        var probes = Map.of("api", ProbePlan.api(8000), "web/admin", ProbePlan.nextJs(3000), "worker", ProbePlan.worker(6060));
+        probes.forEach((who, p) -> {
+            assertThat(p.liveness().httpPath()).as(who + " liveness").isEmpty();
+            assertThat(p.liveness().execCommand()).as(who + " liveness").isEmpty();
+            assertThat(p.liveness().port()).as(who + " liveness port").isEqualTo(p.readiness().port());
+            assertThat(p.readiness().httpPath()).as(who + " readiness").isPresent();
+            assertThat(p.liveness()).as(who).isNotEqualTo(p.readiness());
+        });
+        assertThat(ProbePlan.worker(6060).readiness().httpPath()).contains("/healthz");
     }
 
     @Test
@@ -100,9 +128,9 @@ class PlannerTest {
     // ------------------------------------------------------------------ network policies
 
     @Test
-    void networkPolicyPlanHasElevenPoliciesWithDefaultDenyFirst() {
+    void networkPolicyPlanHasTwelvePoliciesWithDefaultDenyFirst() {
         var plan = NetworkPolicyPlan.plan(new NetworkPolicyPlan.Inputs(List.of("51.81.83.33"), false, 5432, 587));
-        assertThat(plan).hasSize(11);
+        assertThat(plan).hasSize(12);
         assertThat(plan).extracting(NetworkPolicyPlan.Policy::name).doesNotHaveDuplicates()
                 .doesNotContain("allow-egress-from-vmagent", "alloy-logs");
         var deny = plan.get(0);
@@ -131,6 +159,27 @@ class PlannerTest {
                 .containsExactly("UDP", "TCP");
     }
 
+    /** Seed 003: the admin panel's server-side routes (admin/src/app/api/*) call the api; both ends must allow it. */
+    @Test
+    void adminReachesTheApiThroughTheDefaultDeny() {
+        for (boolean hostNetwork : List.of(false, true)) {
+            var plan = NetworkPolicyPlan.plan(new NetworkPolicyPlan.Inputs(List.of("51.81.83.33"), hostNetwork, 5432, 587));
+            var egress = policy(plan, "allow-egress-admin-to-api");
+            assertThat(egress.podNames()).containsExactly("admin");
+            assertThat(egress.policyTypes()).containsExactly("Egress");
+            assertThat(egress.egress()).singleElement().satisfies(r -> {
+                assertThat(r.peers()).singleElement().satisfies(p -> assertThat(p.podLabels())
+                        .containsExactly(Map.entry("app.kubernetes.io/name", "api")));
+                assertThat(r.ports()).extracting(NetworkPolicyPlan.Port::port).containsExactly(8000);
+            });
+            var apiIngress = policy(plan, "allow-ingress-api").ingress();
+            assertThat(apiIngress).singleElement().satisfies(r -> {
+                assertThat(r.peers()).extracting(p -> p.podLabels().get("app.kubernetes.io/name")).contains("admin");
+                assertThat(r.ports()).extracting(NetworkPolicyPlan.Port::port).containsExactly(8000);
+            });
+        }
+    }
+
     @Test
     void hostNetworkTraefikAdmitsEveryNodeAddress() {
         var nodes = List.of("178.104.247.152", "178.105.32.198", "178.104.249.189");
@@ -153,7 +202,7 @@ class PlannerTest {
         assertThat(workerMetrics.egress()).isEmpty();
         assertThat(policy(ovh, "allow-ingress-web").ingress().get(0).peers()).allSatisfy(p -> assertThat(p.cidr()).isEmpty());
         assertThat(policy(ovh, "allow-ingress-api").ingress().get(0).peers()).extracting(p -> p.podLabels().get("app.kubernetes.io/name"))
-                .contains("traefik", "web", "vmagent");
+                .contains("traefik", "web", "admin", "vmagent");
     }
 
     // ------------------------------------------------------------------ ingress and Traefik
@@ -179,6 +228,17 @@ class PlannerTest {
         assertThat(IngressPlan.middlewareRef("honeydue", "cloudflare-only")).isEqualTo("honeydue-cloudflare-only@kubernetescrd");
     }
 
+    /** klipper-lb masquerades the client address: an ipAllowList there would answer 403 to every request. */
+    @Test
+    void cloudflareOnlyExistsOnlyWhereTraefikSeesTheClientAndAdmitsTheNodes() {
+        List<String> cloudflare = List.of("173.245.48.0/20", "2400:cb00::/32");
+        List<String> nodes = List.of("178.104.247.152", "178.105.32.198");
+        assertThat(CloudflareOnlyPlan.sourceRange(cloudflare, nodes, false)).as("klipper-lb").isEmpty();
+        assertThat(CloudflareOnlyPlan.sourceRange(List.of(), nodes, true)).as("allow-list off").isEmpty();
+        assertThat(CloudflareOnlyPlan.sourceRange(cloudflare, nodes, true)).as("hostNetwork Traefik")
+                .contains(List.of("173.245.48.0/20", "2400:cb00::/32", "178.104.247.152/32", "178.105.32.198/32"));
+    }
+
     @Test
     void ingressRouteParsingExplainsTheForm() {
         assertThat(IngressRoute.parse("app.myhoneydue.com=web")).isEqualTo(new IngressRoute("app.myhoneydue.com", "web"));
@@ -188,23 +248,34 @@ class PlannerTest {
     }
 
     @Test
-    void traefikValuesExistOnlyForHostNetworkOrExtrasAndMergeDeeply() throws Exception {
-        assertThat(TraefikValues.values(false, Map.of())).isEmpty();
+    void traefikValuesAreTheDaemonSetOrTheDrainSafeDeploymentAndMergeDeeply() throws Exception {
+        // klipper-lb: k3s' Deployment, raised to two replicas with a PDB so a drain never takes all ingress down.
+        JsonNode klipper = new ObjectMapper(new YAMLFactory()).readTree(TraefikValues.yaml(TraefikValues.values(false, "192.0.2.1", Map.of())));
+        assertThat(klipper.at("/deployment/replicas").asInt()).isEqualTo(2);
+        assertThat(klipper.at("/deployment/kind").isMissingNode()).isTrue();
+        assertThat(klipper.at("/podDisruptionBudget/enabled").asBoolean()).isTrue();
+        assertThat(klipper.at("/podDisruptionBudget/maxUnavailable").asInt()).isEqualTo(1);
+        assertThat(klipper.at("/topologySpreadConstraints/0/topologyKey").asText()).isEqualTo("kubernetes.io/hostname");
+        assertThat(klipper.at("/topologySpreadConstraints/0/labelSelector/matchLabels/app.kubernetes.io~1name").asText()).isEqualTo("traefik");
+        assertThat(klipper.has("hostNetwork")).isFalse();
         var extra = Map.<String, Object>of("metrics", Map.of("prometheus", Map.of("entryPoint", "metrics")),
                 "ports", Map.of("metrics", Map.of("port", 9100)));
-        var merged = TraefikValues.values(true, extra);
+        var merged = TraefikValues.values(true, "192.0.2.1", extra);
         JsonNode yaml = new ObjectMapper(new YAMLFactory()).readTree(TraefikValues.yaml(merged));
         assertThat(yaml.path("ports").path("web").path("port").asInt()).isEqualTo(80);
         assertThat(yaml.path("ports").path("metrics").path("port").asInt()).isEqualTo(9100);
         assertThat(yaml.path("metrics").path("prometheus").path("entryPoint").asText()).isEqualTo("metrics");
         assertThat(yaml.path("deployment").path("kind").asText()).isEqualTo("DaemonSet");
-        assertThat(TraefikValues.values(false, extra)).containsOnlyKeys("metrics", "ports");
-        assertThat(TraefikValues.yaml(merged)).isEqualTo(TraefikValues.yaml(TraefikValues.values(true, extra)));
+        assertThat(TraefikValues.values(false, "192.0.2.1", extra)).containsKeys("metrics", "ports", "deployment", "podDisruptionBudget");
+        assertThat(TraefikValues.values(true, "192.0.2.1", Map.of())).doesNotContainKey("podDisruptionBudget");
+        assertThat(TraefikValues.yaml(merged)).isEqualTo(TraefikValues.yaml(TraefikValues.values(true, "192.0.2.1", extra)));
     }
 
     @Test
     void smokeCheckEnvironmentTargetsTheNodesOwnAddress() {
-        var env = SmokeCheckPlan.environment("1.2.3.4", new AppConfig.SmokeCheck(true, "api.example.com", 5, 2));
+        var env = SmokeCheckPlan.environment("1.2.3.4", new AppConfig.SmokeCheck(true, "api.example.com", 5, 2),
+                List.of(IngressRoute.parse("api.example.com=api"), IngressRoute.parse("app.example.com=web")));
+        assertThat(env).containsEntry("ROUTE_HOSTS", "api.example.com app.example.com");
         assertThat(env).containsEntry("NODE_IPS", "1.2.3.4").containsEntry("SMOKE_HOST", "api.example.com")
                 .containsEntry("ATTEMPTS", "5").containsEntry("DELAY_SECONDS", "2").containsEntry("SMOKE_PATH", "/api/health/");
         // A node step: lib.sh supplies the shebang, strict mode, log and die; the step must not redefine them.

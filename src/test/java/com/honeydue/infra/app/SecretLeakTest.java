@@ -36,7 +36,7 @@ class SecretLeakTest {
             forbidden.add(base64(m));
             forbidden.add(base64("admin:" + m));
         });
-        forbidden.add(Htpasswd.line("admin", markers.get("adminBasicAuthPassword")).split(":", 2)[1]);
+        forbidden.add(Htpasswd.line("admin", markers.get("adminBasicAuthPassword"), markers.get("appSecretKey"), "ovh").split(":", 2)[1]);
 
         for (RecordedResource r : run.resources()) {
             String inputs = r.inputs().toString();

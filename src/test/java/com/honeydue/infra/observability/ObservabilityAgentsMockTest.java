@@ -74,12 +74,14 @@ class ObservabilityAgentsMockTest {
     }
 
     @Test
-    void twoServiceAccountsAndTwoNetworkPoliciesInHoneydue() {
+    void vmagentInHoneydueAndAlloyLogsInItsOwnNamespace() {
         StackRun run = StackFixtures.run("ovh");
-        assertThat(inNamespace(run, SA, "honeydue")).extracting(RecordedResource::name)
-                .containsExactlyInAnyOrder("vmagent", "alloy-logs");
+        assertThat(inNamespace(run, SA, "honeydue")).extracting(RecordedResource::name).containsExactly("vmagent");
         assertThat(inNamespace(run, NETPOL, "honeydue")).extracting(RecordedResource::name)
-                .containsExactlyInAnyOrder("allow-egress-from-vmagent", "alloy-logs");
+                .containsExactly("allow-egress-from-vmagent");
+        assertThat(inNamespace(run, SA, "honeydue-logs")).extracting(RecordedResource::name).containsExactly("alloy-logs");
+        assertThat(inNamespace(run, NETPOL, "honeydue-logs")).extracting(r -> r.inputs().at("/metadata/name").asText())
+                .containsExactlyInAnyOrder("default-deny-all", "alloy-logs");
         assertThat(inNamespace(run, SA, "kube-system")).extracting(RecordedResource::name)
                 .containsExactlyInAnyOrder("kube-state-metrics", "node-exporter");
         assertThat(run.ofType(SA)).allSatisfy(sa -> assertThat(sa.inputs().path("automountServiceAccountToken").asBoolean(true)).isFalse());
@@ -97,12 +99,16 @@ class ObservabilityAgentsMockTest {
     }
 
     @Test
-    void withTheAppTheNamespaceHasTheRunbooks7ServiceAccountsAnd13NetworkPolicies() {
+    void withTheAppTheNamespaceHasSixServiceAccountsAnd13NetworkPolicies() {
         StackRun run = StackFixtures.run("ovh");
         java.util.function.BiFunction<String, String, List<String>> all = (type, ns) -> run.ofType(type).stream()
                 .filter(r -> ns.equals(r.inputs().at("/metadata/namespace").asText())).map(RecordedResource::name).toList();
         assertThat(all.apply(SA, "honeydue"))
-                .containsExactlyInAnyOrder("api", "worker", "admin", "web", "redis", "vmagent", "alloy-logs");
+                .containsExactlyInAnyOrder("api", "worker", "admin", "web", "redis", "vmagent");
+        // Runbook §6.10 counts 7 ServiceAccounts: alloy-logs' now lives in honeydue-logs.
+        assertThat(all.apply(SA, "honeydue-logs")).containsExactly("alloy-logs");
+        // Runbook §5's 13, plus allow-egress-admin-to-api (the admin panel calls the api), minus alloy-logs' policy
+        // (now in honeydue-logs, next to that namespace's own default-deny).
         assertThat(all.apply(NETPOL, "honeydue")).hasSize(13);
         // The agents wait for the namespace the app creates.
         String namespace = run.named("kubernetes:core/v1:Namespace", "honeydue").urn();
@@ -224,7 +230,7 @@ class ObservabilityAgentsMockTest {
     void alloyLogsTailsPodLogsOnEveryNodeAsTheOneDocumentedRootException() {
         RecordedResource ds = StackFixtures.run("ovh").named(DAEMONSET, "alloy-logs");
         JsonNode pod = ds.inputs().at("/spec/template/spec");
-        assertThat(ds.inputs().at("/metadata/namespace").asText()).isEqualTo("honeydue");
+        assertThat(ds.inputs().at("/metadata/namespace").asText()).isEqualTo("honeydue-logs");
         assertThat(pod.path("serviceAccountName").asText()).isEqualTo("alloy-logs");
         assertThat(pod.at("/tolerations/0/operator").asText()).isEqualTo("Exists");
         assertThat(pod.path("volumes")).anySatisfy(v -> assertThat(v.at("/hostPath/path").asText()).isEqualTo("/var/log/pods"));
@@ -322,6 +328,7 @@ class ObservabilityAgentsMockTest {
         assertThat(children(noAlloy)).extracting(RecordedResource::name).noneMatch(n -> n.contains("alloy") || n.contains("node-exporter"));
         assertThat(inNamespace(noAlloy, SA, "honeydue")).extracting(RecordedResource::name).containsExactly("vmagent");
         assertThat(inNamespace(noAlloy, NETPOL, "honeydue")).extracting(RecordedResource::name).containsExactly("allow-egress-from-vmagent");
+        assertThat(noAlloy.ofType("kubernetes:core/v1:Namespace")).extracting(RecordedResource::name).doesNotContain("honeydue-logs");
         String scrape = noAlloy.named("kubernetes:core/v1:ConfigMap", "vmagent-config").inputs().at("/data/scrape.yaml").asText();
         assertThat(scrape).doesNotContain("node-exporter");
         assertThat(noAlloy.outputs().get("observabilityAgents").path("alloy-logs").asBoolean(true)).isFalse();

@@ -153,9 +153,8 @@ class ObservabilityPlanTest {
     }
 
     @Test
-    void podSecurityIsPrivilegedOnlyWhileAlloyLogsRuns() {
-        assertThat(ObsStacks.plan("ovh", Map.of()).requiredPodSecurityEnforce()).isEqualTo("privileged");
-        assertThat(ObsStacks.plan("ovh", Map.of("alloyLogsEnabled", "false")).requiredPodSecurityEnforce()).isEqualTo("restricted");
+    void alloyLogsRunsOutsideTheAppNamespace() {
+        assertThat(ObsStacks.plan("ovh", Map.of()).alloyNamespace()).isEqualTo("honeydue-logs").isNotEqualTo("honeydue");
     }
 
     @Test

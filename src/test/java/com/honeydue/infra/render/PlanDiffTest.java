@@ -65,7 +65,10 @@ class PlanDiffTest {
         assertThat(ovhEdge).anyMatch(r -> r.startsWith(DnsRecords.DNS_RECORD));
         assertThat(result.resources().stream().filter(d -> d.kind() == '-').map(d -> d.type() + " " + d.beforeName()))
                 .containsExactlyInAnyOrderElementsOf(ovhEdge);
-        assertThat(result.resources()).noneMatch(d -> d.kind() == '+');
+        // Added in prod: only the cloudflare-only middleware, which exists where Traefik sees client addresses
+        // (hostNetwork); on klipper-lb (OVH) it would refuse every request, so ovh has none.
+        assertThat(result.resources().stream().filter(d -> d.kind() == '+').map(d -> d.type() + " " + d.afterName()))
+                .containsExactly("kubernetes:traefik.io/v1alpha1:Middleware cloudflare-only");
         assertThat(StreamSupport.stream(prod.get("resources").spliterator(), false)
                 .filter(r -> r.get("type").asText().startsWith("cloudflare:"))).as("prod registers no Cloudflare resource").isEmpty();
 
@@ -88,9 +91,14 @@ class PlanDiffTest {
                 "~ kubernetes:networking.k8s.io/v1:NetworkPolicy allow-ingress-web",
                 "~ kubernetes:networking.k8s.io/v1:NetworkPolicy allow-ingress-admin",
                 "~ kubernetes:apps/v1:Deployment worker",
+                // The ConfigMap differs (push), so api's and worker's honeydue/config-sha256 follow it: an honest roll.
+                "~ kubernetes:apps/v1:Deployment api",
                 "~ kubernetes:core/v1:ConfigMap honeydue-config",
                 "~ kubernetes:helm.cattle.io/v1:HelmChartConfig traefik",
+                "+ kubernetes:traefik.io/v1alpha1:Middleware cloudflare-only",
                 "~ kubernetes:networking.k8s.io/v1:Ingress honeydue-public",
+                "~ kubernetes:networking.k8s.io/v1:Ingress honeydue-admin",
+                "~ kubernetes:networking.k8s.io/v1:Ingress honeydue-api-health",
                 "~ command:remote:Command hetzner1-smoke-check",
                 "~ command:remote:Command hetzner2-smoke-check",
                 "~ command:remote:Command hetzner3-smoke-check");
