@@ -53,7 +53,8 @@ public final class HoneyDueStack {
                 cluster.nodeLabels(), edgeAllowList, config.edge().originTls(),
                 traefikValues(config, observabilityPlan),
                 config.observability().workerMetricsEnabled() && config.observability().vmagentEnabled()
-                        ? java.util.OptionalInt.of(ObservabilityPlan.WORKER_METRICS_PORT) : java.util.OptionalInt.empty()),
+                        ? java.util.OptionalInt.of(ObservabilityPlan.WORKER_METRICS_PORT) : java.util.OptionalInt.empty(),
+                List.of(cluster.ingressControllerReady())),
                 gated);
 
         var observability = new ObservabilityAgents("observability", new ObservabilityAgentsArgs(config.observability(),

@@ -73,7 +73,8 @@ public final class HoneyDueApp extends ComponentResource {
         this.provider = args.provider();
         this.owner = new AppOwner(this, provider);
         AppConfig c = args.config();
-        List<String> nodeIpv4s = args.cluster().nodes().stream().map(NodeSpec::ipv4).toList();
+        // Dead servers (deadServers) serve nothing and are never contacted: no smoke check, no admitted address.
+        List<String> nodeIpv4s = args.cluster().liveNodes().stream().map(NodeSpec::ipv4).toList();
         var workloads = new AppWorkloads(owner);
         var traefik = new TraefikRouting(owner);
 
@@ -162,10 +163,14 @@ public final class HoneyDueApp extends ComponentResource {
         // Only where Traefik sees the client's address (hostNetwork); klipper-lb clusters filter at L4 instead.
         Optional<List<String>> cloudflareOnly = CloudflareOnlyPlan.sourceRange(args.cloudflareAllowList(), nodeIpv4s,
                 args.cluster().traefikHostNetwork());
-        routing.addAll(traefik.middlewares(cloudflareOnly.orElse(List.of()), inNamespace));
+        // Traefik's CRDs and rollout first: on a first `up`, k3s may not have installed them yet.
+        List<Resource> traefikReady = new ArrayList<>(inNamespace);
+        traefikReady.addAll(args.ingressReady());
+        routing.addAll(args.ingressReady());
+        routing.addAll(traefik.middlewares(cloudflareOnly.orElse(List.of()), traefikReady));
         // hostNetwork: the first node's address is what Traefik publishes as every Ingress' status (see TraefikValues).
         traefik.helmChartConfig(TraefikValues.values(args.cluster().traefikHostNetwork(), nodeIpv4s.get(0),
-                        args.extraTraefikValues()))
+                        args.extraTraefikValues()), args.ingressReady())
                 .ifPresent(routing::add);
         // The exempt /api/health/ route exists whenever the smoke-check host is an api host (§6.10 diagnostics).
         Optional<String> healthHost = c.routes().stream()
@@ -186,7 +191,7 @@ public final class HoneyDueApp extends ComponentResource {
             // Runbook §6.10's external check, run on each node against its own public IP: it exercises the same
             // path as Cloudflare's requests (svclb or hostNetwork Traefik, Ingress, api) and still works when the
             // Cloudflare allow-list keeps every other source out.
-            for (NodeSpec node : args.cluster().nodes()) {
+            for (NodeSpec node : args.cluster().liveNodes()) {
                 RemoteStep step = RemoteStep.of("smoke-check", SmokeCheckPlan.SCRIPT,
                         SmokeCheckPlan.environment(node.ipv4(), c.smokeCheck(), c.routes()));
                 smokeChecks.add(new Command(node.alias() + "-smoke-check", CommandArgs.builder()
@@ -194,6 +199,7 @@ public final class HoneyDueApp extends ComponentResource {
                         .create(step.command())
                         // Re-run whenever what serves the request changes.
                         .triggers(c.images().api().toString(), node.ipv4(), c.smokeCheck().host(), step.sha256())
+                        .addPreviousOutputInEnv(false) // stock sshd refuses it, with a warning per run
                         .logging(Logging.StdoutAndStderr)
                         .build(), CustomResourceOptions.builder().parent(this).dependsOn(readyResources()).build()));
             }

@@ -14,12 +14,16 @@ import java.util.Map;
  * @param originTls           Cloudflare Full (strict): Ingresses terminate TLS with secret cloudflare-origin-cert
  * @param extraTraefikValues  Traefik chart values other components need (deep-merged into the HelmChartConfig)
  * @param workerMetricsPort   the worker's /metrics port when the agents scrape it; empty = not scraped
+ * @param ingressReady        what says k3s' Traefik is usable (its CRDs Established, rolled out): the Middlewares,
+ *                            Ingresses and the HelmChartConfig wait for it (K3sNodeGroup.ingressControllerReady())
  */
 public record HoneyDueAppArgs(AppConfig config, ClusterConfig cluster, Provider provider, List<Resource> nodeLabels,
                               List<String> cloudflareAllowList, boolean originTls,
-                              Map<String, Object> extraTraefikValues, java.util.OptionalInt workerMetricsPort) {
+                              Map<String, Object> extraTraefikValues, java.util.OptionalInt workerMetricsPort,
+                              List<Resource> ingressReady) {
     public HoneyDueAppArgs {
         nodeLabels = List.copyOf(nodeLabels);
+        ingressReady = List.copyOf(ingressReady);
         cloudflareAllowList = List.copyOf(cloudflareAllowList);
         extraTraefikValues = Map.copyOf(extraTraefikValues);
     }

@@ -49,7 +49,7 @@ final class TraefikRouting {
     }
 
     /** The k3s HelmChartConfig {@code kube-system/traefik}, only when some value overrides k3s's defaults. */
-    Optional<CustomResource> helmChartConfig(Map<String, Object> values) {
+    Optional<CustomResource> helmChartConfig(Map<String, Object> values, List<Resource> deps) {
         if (values.isEmpty()) {
             return Optional.empty();
         }
@@ -57,7 +57,7 @@ final class TraefikRouting {
                 .apiVersion("helm.cattle.io/v1").kind("HelmChartConfig")
                 .metadata(ObjectMetaArgs.builder().name("traefik").namespace("kube-system").build())
                 .otherFields(Map.of("spec", Map.of("valuesContent", TraefikValues.yaml(values))))
-                .build(), CustomResourceOptions.builder().parent(owner.parent()).provider(owner.provider()).build()));
+                .build(), CustomResourceOptions.builder().parent(owner.parent()).provider(owner.provider()).dependsOn(deps).build()));
     }
 
     Ingress ingress(IngressPlan.IngressSpec spec, List<Resource> deps) {

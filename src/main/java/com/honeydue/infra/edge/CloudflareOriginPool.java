@@ -101,7 +101,8 @@ public final class CloudflareOriginPool extends ComponentResource {
                     .settingId("ssl")
                     .value(c.sslMode().cloudflareValue())
                     .build(), cloudflareOptions(cf, originServing).build()));
-            for (DnsRecordPlan.PlannedRecord record : DnsRecordPlan.plan(c.publicHostnames(), args.cluster().nodes(),
+            // A dead server (deadServers) serves nothing: Cloudflare must not send it requests.
+            for (DnsRecordPlan.PlannedRecord record : DnsRecordPlan.plan(c.publicHostnames(), args.cluster().liveNodes(),
                     c.dnsIpv6Records(), args.stack())) {
                 dnsRecords.put(record.resourceName(), new DnsRecord(record.resourceName(), DnsRecordArgs.builder()
                         .zoneId(c.zoneId())

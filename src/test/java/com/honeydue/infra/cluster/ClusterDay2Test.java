@@ -164,6 +164,11 @@ class ClusterDay2Test {
         assertThat(env(cmd(run, "cluster-members")).get("EXPECTED_NODES")).isEqualTo("vps-dbca24c7");
         assertThat(cmd(run, "ovhcloud3-etcd-restore-reset").dependsOn()).contains(cmd(run, "ovhcloud3-firewall").urn());
         assertThat(run.ofType(CMD)).extracting(RecordedResource::name).doesNotContain("ovhcloud3-etcd-restore-rejoin");
+        // The app's smoke checks and the public DNS skip them too: a dead origin must get no request.
+        assertThat(run.ofType(CMD)).extracting(RecordedResource::name).contains("ovhcloud3-smoke-check")
+                .doesNotContain("ovhcloud1-smoke-check", "ovhcloud2-smoke-check");
+        assertThat(run.ofType("cloudflare:index/dnsRecord:DnsRecord")).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.inputs().path("content").asText()).isEqualTo("51.81.85.248"));
         // Peers' firewalls and SANs keep the dead servers: a replacement box at the same address rejoins as before.
         assertThat(k3sArgs(cmd(run, "ovhcloud3-k3s-server"))).contains("--tls-san=51.81.83.33");
     }

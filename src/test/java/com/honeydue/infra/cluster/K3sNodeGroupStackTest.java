@@ -174,4 +174,20 @@ class K3sNodeGroupStackTest {
                 "allow from 51.81.83.33/32 to any port 9100 proto tcp", "allow from 51.81.85.248/32 to any port 9100 proto tcp");
         assertThat(rules.indexOf("9100")).isLessThan(rules.indexOf("--force enable"));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ovh", "prod"})
+    void everythingThatNeedsTraefikWaitsUntilItsCrdsAreEstablishedAndItRolledOut(String stack) {
+        StackRun run = StackFixtures.run(stack);
+        var ready = cmd(run, "ingress-ready");
+        assertThat(ready.inputs().path("create").asText()).contains("middlewares.traefik.io", "rollout status");
+        assertThat(ready.inputs().path("connection").path("host").asText())
+                .isEqualTo(StackFixtures.config(stack).cluster().joinTarget().ipv4());
+        List<RecordedResource> needsTraefik = run.resources().stream().filter(r -> r.type().equals("kubernetes:traefik.io/v1alpha1:Middleware")
+                || r.type().equals("kubernetes:networking.k8s.io/v1:Ingress")
+                || r.type().equals("kubernetes:helm.cattle.io/v1:HelmChartConfig")).toList();
+        assertThat(needsTraefik).extracting(RecordedResource::type).contains("kubernetes:networking.k8s.io/v1:Ingress",
+                "kubernetes:traefik.io/v1alpha1:Middleware", "kubernetes:helm.cattle.io/v1:HelmChartConfig");
+        assertThat(needsTraefik).allSatisfy(r -> assertThat(r.dependsOn()).as(r.type() + " " + r.name()).contains(ready.urn()));
+    }
 }
