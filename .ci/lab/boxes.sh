@@ -17,11 +17,12 @@
 # mount and UTS namespaces (hostname box<N> unless --hostname), root = overlayfs of the kit layer over the cached
 # Debian root of .ci/verify/debian-root.sh (a `cp -a` copy if overlayfs is refused), under $HDLAB_STATE/boxes/N/root;
 # the host reads and writes box files there. In each box:
+#   - Ubuntu's login PATH (/etc/environment, with the sbin directories);
 #   - sshd (key only: /etc/ssh/sshd_config.d/50-cloud-init.conf says PasswordAuthentication no, as on a cloud
 #     image), host keys stable per box number; the login user (--user, default ubuntu, uid 1000) with passwordless
 #     sudo (/etc/sudoers.d/90-cloud-init-users) and --pubkey in ~/.ssh/authorized_keys (default: the lab key
 #     $HDLAB_CACHE/ssh/id_ed25519, made once). `kill -HUP $(cat /run/sshd.pid)` reloads sshd.
-#   - apt through the host's proxy (Debian mirror only, shared cache); no systemd (/run/systemd absent) and
+#   - apt through the host's proxy (Debian mirror only, shared cache); no systemd (/run/systemd/system absent) and
 #     policy-rc.d 101, so package installs start no daemon; ufw/iptables work in the box's own namespace.
 #   - the fake systemctl/journalctl and the kit's python and kubectl (/opt/hdlab), for the fake k3s (fake-k3s/).
 # --user/--pubkey are remembered for later `add`s until `down`.
@@ -151,6 +152,10 @@ box_add() { # box_add <N> [hostname]
   echo "$hostname" >"$root/etc/hostname"
   printf '127.0.0.1 localhost\n127.0.1.1 %s\n%s %s\n' "$hostname" "$ip" "$hostname" >"$root/etc/hosts"
   echo "nameserver $LAB_HOST_IP" >"$root/etc/resolv.conf" # nothing answers: no lookup leaves the bridge
+  # Ubuntu's PATH for every login (pam_env reads /etc/environment): the node steps find ufw, sshd, iptables in
+  # /usr/sbin as the login user, as on the real boxes (Debian's default user PATH has no sbin).
+  echo 'PATH="/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:/usr/games:/usr/local/games:/snap/bin"' \
+    >"$root/etc/environment"
   od -An -N16 -tx1 /dev/urandom | tr -d ' \n' >"$root/etc/machine-id"
   echo >>"$root/etc/machine-id"
   rm -rf "$root/run/systemd"
@@ -182,7 +187,7 @@ box_add() { # box_add <N> [hostname]
     unshare --pid --fork --kill-child=SIGKILL --mount --uts --propagation private -- \
     /bin/bash -c 'set -e; hostname "$1"; mount --bind "$3" "$2/opt/hdlab/share"
                   mount -o remount,bind,ro "$2/opt/hdlab/share"; exec chroot "$2" /opt/hdlab/bin/box-init' \
-    box-init "$hostname" "$root" "$LAB_STATE/share" </dev/null >>"$dir/console.log" 2>&1 9>&- &
+    box-init "$hostname" "$root" "$LAB_STATE/share" </dev/null >>"$dir/console.log" 2>&1 8>&- 9>&- &
   echo $! >"$dir/pid"
   wait_tcp "$ip" 22 20 || { tail -20 "$dir/console.log" >&2; die "box $n: sshd did not come up on $ip:22"; }
   CREATING=
@@ -269,7 +274,7 @@ cmd_down() {
     progress "removing box $n"
     box_del "$n"
   done
-  net_down_if_unused
+  net_down_if_unused boxes
   rm -rf "$LAB_STATE/params"
   [ -n "$(existing_boxes)" ] || layer_prune
   progress "boxes down"

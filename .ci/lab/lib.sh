@@ -69,11 +69,11 @@ kill_pidfile() {
 }
 
 # daemon <pidfile> <log> <command...>: starts a long-running host process in its own session, detached from
-# this script's terminal, pipes and lock file descriptor, and records its pid.
+# this script's terminal, pipes and lock file descriptors (8, 9), and records its pid.
 daemon() {
   local pidfile=$1 log=$2
   shift 2
-  setsid "$@" </dev/null >>"$log" 2>&1 9>&- &
+  setsid "$@" </dev/null >>"$log" 2>&1 8>&- 9>&- &
   echo $! >"$pidfile"
 }
 
@@ -92,9 +92,12 @@ kube_running() { # the control plane of kube.sh is up (its apiserver pid is aliv
 
 # ---------------------------------------------------------------- the lab network
 # net_up: the bridge with the host address, the apt proxy (Debian mirror only, caching .debs and indexes by
-# hash) and the fake-k3s installer server (that one directory, nothing else). Idempotent.
+# hash) and the fake-k3s installer server (that one directory, nothing else). Idempotent; boxes.sh and kube.sh
+# may call it at the same time (a lock of its own).
 net_up() {
   mkdir -p "$LAB_STATE/net" "$LAB_CACHE/apt"
+  exec 8>"$LAB_STATE/.net.lock"
+  flock 8
   if ! ip link show "$LAB_BRIDGE" >/dev/null 2>&1; then
     ip link add "$LAB_BRIDGE" type bridge
     # No IPv6 on the lab link: nothing in the lab uses it, and no router solicitations leave the host.
@@ -110,13 +113,18 @@ net_up() {
       python3 -m http.server --bind "$LAB_HOST_IP" --directory "$LAB_DIR/fake-k3s" "$LAB_HTTP_PORT"
   wait_tcp "$LAB_HOST_IP" "$LAB_APT_PORT" 10 || die "apt proxy did not start (see $LAB_STATE/net/apt-proxy.log)"
   wait_tcp "$LAB_HOST_IP" "$LAB_HTTP_PORT" 10 || die "installer server did not start (see $LAB_STATE/net/installer-http.log)"
+  exec 8>&-
 }
 
-# net_down_if_unused: removes the network once neither boxes nor the control plane use it.
+# net_down_if_unused boxes|kube: removes the network once neither boxes nor the control plane use it (a kube.sh
+# that is starting holds its lock, which kube.sh itself holds when it calls this).
 net_down_if_unused() {
-  if [ -n "$(existing_boxes)" ]; then return 0; fi
-  if kube_running; then
+  exec 8>"$LAB_STATE/.net.lock"
+  flock 8
+  if [ -n "$(existing_boxes)" ]; then exec 8>&-; return 0; fi
+  if kube_running || { [ "$1" != kube ] && ! flock -n "$LAB_STATE/.kube.lock" true; }; then
     progress "network kept: the control plane (kube.sh) still listens on $LAB_HOST_IP"
+    exec 8>&-
     return 0
   fi
   kill_pidfile "$LAB_STATE/net/apt-proxy.pid"
@@ -125,4 +133,7 @@ net_down_if_unused() {
   for l in $(ip -o link show 2>/dev/null | sed -n 's/^[0-9]*: \(hdlab-v[0-9]*\)@.*/\1/p'); do ip link del "$l" 2>/dev/null || true; done
   ip link del "$LAB_BRIDGE" 2>/dev/null || true
   rm -rf "$LAB_STATE/net"
+  rmdir "$LAB_STATE/boxes" 2>/dev/null || true
+  rm -rf "$LAB_STATE/share" # no box mounts it any more, no control plane writes it
+  exec 8>&-
 }
