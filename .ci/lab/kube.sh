@@ -134,8 +134,19 @@ wait_for() { # wait_for <seconds> <what> <command...>
 # Processes of this control plane: its pid files, plus any process whose command line names <dir> (a crashed
 # run that lost its pid files).
 stop_all() {
-  local i p
-  for ((i = ${#COMPONENTS[@]} - 1; i >= 0; i--)); do kill_pidfile "$RUN/${COMPONENTS[i]}.pid"; done
+  local c p alive pids=()
+  for c in "${COMPONENTS[@]}"; do # all at once: TERM, up to 5 s together, then KILL
+    if pidfile_alive "$RUN/$c.pid"; then pids+=("$(cat "$RUN/$c.pid")"); fi
+    rm -f "$RUN/$c.pid"
+  done
+  [ "${#pids[@]}" -eq 0 ] || kill -TERM "${pids[@]}" 2>/dev/null || true
+  for _ in $(seq 50); do
+    alive=no
+    for p in "${pids[@]}"; do if pid_alive "$p"; then alive=yes; fi; done
+    [ "$alive" = yes ] || break
+    sleep 0.1
+  done
+  for p in "${pids[@]}"; do if pid_alive "$p"; then kill -KILL "$p" 2>/dev/null || true; fi; done
   for p in /proc/[0-9]*; do
     p=${p#/proc/}
     if [ "$p" = "$$" ] || ! pid_alive "$p"; then continue; fi
@@ -148,8 +159,8 @@ stop_all() {
 up_failed() {
   local rc=$?
   if [ "$rc" -ne 0 ]; then
-    progress "kube up failed; stopping what was started (logs: $DIR/logs)"
-    stop_all
+    progress "kube up failed; taking down what was started (logs stay in $DIR/logs)"
+    cmd_down
   fi
   exit "$rc"
 }
@@ -207,7 +218,8 @@ cmd_up() {
     --bind-address=127.0.0.1 --leader-elect=false
   start kwok env KUBE_FEATURE_WatchListClient=false "$KBIN/kwok" --kubeconfig="$PKI/kwok.kubeconfig" \
     --config="$LAB_SHARED/kube/kwok-stages.yaml" --manage-all-nodes=false \
-    --manage-nodes-with-annotation-selector=kwok.x-k8s.io/node=fake --cidr="$CLUSTER_CIDR" \
+    --manage-nodes-with-annotation-selector=kwok.x-k8s.io/node=fake \
+    --disregard-status-with-annotation-selector=kwok.x-k8s.io/status=custom --cidr="$CLUSTER_CIDR" \
     --node-ip=127.0.0.1 --node-port=10247 --server-address=127.0.0.1:10247 --node-lease-duration-seconds=40
 
   progress "local-path StorageClass, stand-in controllers (local-path provisioner, Traefik ingress status)"
@@ -284,7 +296,7 @@ cmd_down() {
   rm -rf "$RUN" "$DIR/etcd" "$PKI" "$DIR/admin.kubeconfig" "$DIR/traefik-status.off"
   rm -f "$SHARE/ca.crt" "$SHARE/k3s.yaml" "$SHARE/supervisor.kubeconfig"
   if [ "$(cat "$LAB_STATE/kube.dir" 2>/dev/null || true)" = "$DIR" ]; then rm -f "$LAB_STATE/kube.dir"; fi
-  net_down_if_unused
+  net_down_if_unused kube
   progress "control plane down (logs kept in $DIR/logs)"
 }
 
