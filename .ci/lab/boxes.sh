@@ -39,7 +39,7 @@ PY=/usr/bin/python3.11
 layer_path() { # the layer of this kit version (sources, kubectl, python): $LAB_CACHE/layer-<hash>
   local key
   KBIN=$("$LAB_SHARED/kube/install.sh")
-  key=$({ declare -f layer_build; cat "$LAB_DIR/box-init" "$LAB_DIR"/fake-k3s/{fake-k3s-lib.sh,k3s-forward.py,systemctl,journalctl}
+  key=$({ declare -f layer_build; cat "$LAB_DIR/box-init" "$LAB_DIR"/fake-k3s/{fake-k3s-lib.sh,k3s-forward.py,traefik-standin.py,systemctl,journalctl}
     sha256sum "$KBIN/kubectl" "$PY"; } | sha256sum | cut -c1-12)
   LAYER=$LAB_CACHE/layer-$key
 }
@@ -62,7 +62,8 @@ layer_build() {
   printf '#!/bin/sh\nLD_LIBRARY_PATH=/opt/hdlab/python/lib exec /opt/hdlab/python/bin/python3.11 -I "$@"\n' >"$l/opt/hdlab/bin/python"
   cp "$KBIN/kubectl" "$l/opt/hdlab/bin/kubectl"
   install -m 755 "$LAB_DIR/box-init" "$l/opt/hdlab/bin/box-init"
-  install -m 644 "$LAB_DIR/fake-k3s/fake-k3s-lib.sh" "$LAB_DIR/fake-k3s/k3s-forward.py" "$l/opt/hdlab/lib/"
+  install -m 644 "$LAB_DIR/fake-k3s/fake-k3s-lib.sh" "$LAB_DIR/fake-k3s/k3s-forward.py" \
+    "$LAB_DIR/fake-k3s/traefik-standin.py" "$l/opt/hdlab/lib/"
   install -m 755 "$LAB_DIR/fake-k3s/systemctl" "$LAB_DIR/fake-k3s/journalctl" "$l/usr/local/bin/"
   printf '#!/bin/sh\n# lab box: no init system runs here, so package scripts start no service\nexit 101\n' >"$l/usr/sbin/policy-rc.d"
   printf 'Acquire::http::Proxy "http://%s:%s";\n' "$LAB_HOST_IP" "$LAB_APT_PORT" >"$l/etc/apt/apt.conf.d/01hdlab-proxy"

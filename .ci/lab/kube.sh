@@ -6,14 +6,15 @@
 #                               the local-path StorageClass and the stand-in controllers; prints where things are
 #   kube.sh crds <dir>          install the two CRDs of ../shared/kube/crds (Traefik middlewares, k3s
 #                               helmchartconfigs) and wait until Established: what k3s does after its first start
-#   kube.sh traefik on|off <dir>  switch the stand-in that publishes Ingress status (default on)
+#   kube.sh traefik on|off <dir>  switch the Traefik stand-ins: Ingress status, and :80 in the boxes (default on)
 #   kube.sh status <dir>        which components run; nodes
 #   kube.sh down <dir>          stop everything, delete the cluster state (logs stay in <dir>/logs); safe to repeat
 #
 # Files under <dir>: admin.kubeconfig (the host's admin, server https://10.77.0.1:6443), pki/, etcd/, logs/*.log,
 # run/*.pid. For the boxes' fake k3s, in $HDLAB_STATE/share (mounted read-only at /opt/hdlab/share in every box):
-# ca.crt, k3s.yaml (admin credentials, server https://127.0.0.1:6443: the node's /etc/rancher/k3s/k3s.yaml) and
-# supervisor.kubeconfig (the fake's own access: node registration, the cluster token Secret).
+# ca.crt, k3s.yaml (admin credentials, server https://127.0.0.1:6443: the node's /etc/rancher/k3s/k3s.yaml),
+# supervisor.kubeconfig/.crt/.key (the fake's own access: node registration, the cluster token Secret, the
+# Traefik stand-in) and the switch file traefik-off.
 # One control plane at a time (it owns 10.77.0.1:6443 and 127.0.0.1:2379/2380).
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib.sh
@@ -111,6 +112,8 @@ make_pki() {
   cp "$PKI/ca.crt" "$SHARE/ca.crt.new" && mv "$SHARE/ca.crt.new" "$SHARE/ca.crt"
   kubeconfig "$SHARE/k3s.yaml.new" "https://127.0.0.1:$LAB_API_PORT" k3s-admin && mv "$SHARE/k3s.yaml.new" "$SHARE/k3s.yaml"
   kubeconfig "$SHARE/supervisor.kubeconfig.new" "$api" fake-k3s && mv "$SHARE/supervisor.kubeconfig.new" "$SHARE/supervisor.kubeconfig"
+  cp "$PKI/fake-k3s.crt" "$SHARE/supervisor.crt.new" && mv "$SHARE/supervisor.crt.new" "$SHARE/supervisor.crt"
+  (umask 077 && cp "$PKI/fake-k3s.key" "$SHARE/supervisor.key.new") && mv "$SHARE/supervisor.key.new" "$SHARE/supervisor.key"
 }
 
 # ---------------------------------------------------------------- processes
@@ -234,9 +237,9 @@ provisioner: rancher.io/local-path
 reclaimPolicy: Delete
 volumeBindingMode: WaitForFirstConsumer
 EOF
-  rm -f "$DIR/traefik-status.off"
+  rm -f "$SHARE/traefik-off"
   start lab-controllers python3 "$LAB_DIR/lab_controllers.py" "https://$LAB_HOST_IP:$LAB_API_PORT" \
-    "$PKI/ca.crt" "$PKI/lab-controllers.crt" "$PKI/lab-controllers.key" "$DIR/traefik-status.off"
+    "$PKI/ca.crt" "$PKI/lab-controllers.crt" "$PKI/lab-controllers.key" "$SHARE/traefik-off"
   wait_for 30 "kube-controller-manager (default ServiceAccount)" kc -n default get serviceaccount default
   local c
   for c in "${COMPONENTS[@]}"; do pidfile_alive "$RUN/$c.pid" || die "$c exited (see $DIR/logs/$c.log)"; done
@@ -253,7 +256,7 @@ control plane: $DIR
   logs            $DIR/logs/{$(IFS=,; echo "${COMPONENTS[*]}")}.log
   boxes' k3s.yaml $SHARE/k3s.yaml (server https://127.0.0.1:$LAB_API_PORT, reached through the fake k3s)
   CRDs            not installed: kube.sh crds $DIR
-  Traefik status  $( [ -e "$DIR/traefik-status.off" ] && echo off || echo on) (kube.sh traefik on|off $DIR)
+  Traefik         $( [ -e "$SHARE/traefik-off" ] && echo off || echo on): Ingress status + :80 in running boxes (kube.sh traefik on|off $DIR)
 EOF
 }
 
@@ -275,11 +278,11 @@ cmd_crds() {
 
 cmd_traefik() {
   case "${1:-}" in
-    on) rm -f "$DIR/traefik-status.off" ;;
-    off) touch "$DIR/traefik-status.off" ;;
+    on) rm -f "$SHARE/traefik-off" ;;
+    off) touch "$SHARE/traefik-off" ;;
     *) usage ;;
   esac
-  progress "Traefik ingress status publishing: $1"
+  progress "Traefik stand-ins (Ingress status, :80 in the boxes): $1"
 }
 
 cmd_status() {
@@ -293,8 +296,8 @@ cmd_status() {
 cmd_down() {
   progress "stopping the control plane of $DIR"
   stop_all
-  rm -rf "$RUN" "$DIR/etcd" "$PKI" "$DIR/admin.kubeconfig" "$DIR/traefik-status.off"
-  rm -f "$SHARE/ca.crt" "$SHARE/k3s.yaml" "$SHARE/supervisor.kubeconfig"
+  rm -rf "$RUN" "$DIR/etcd" "$PKI" "$DIR/admin.kubeconfig"
+  rm -f "$SHARE"/{ca.crt,k3s.yaml,supervisor.kubeconfig,supervisor.crt,supervisor.key,traefik-off}
   if [ "$(cat "$LAB_STATE/kube.dir" 2>/dev/null || true)" = "$DIR" ]; then rm -f "$LAB_STATE/kube.dir"; fi
   net_down_if_unused kube
   progress "control plane down (logs kept in $DIR/logs)"

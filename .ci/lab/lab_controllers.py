@@ -10,7 +10,8 @@ local-path provisioner (rancher.io/local-path): every PVC of a StorageClass with
 
 Traefik's Ingress status (k3s on OVH: Traefik behind klipper-lb): every Ingress of class traefik (or of no class)
   gets status.loadBalancer.ingress = the IPs of the Ready nodes (ExternalIP if set, else InternalIP), sorted.
-  Off while <switch file> exists (kube.sh traefik off): statuses are then left as they are.
+  Off while <switch file> exists (kube.sh traefik off): statuses are then left as they are. (The boxes' :80 is
+  fake-k3s/traefik-standin.py, switched by the same file.)
 
 usage: lab_controllers.py <api url> <ca file> <client cert> <client key> <switch file>
 """

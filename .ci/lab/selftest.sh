@@ -240,10 +240,15 @@ spec: {accessModes: [ReadWriteOnce], storageClassName: local-path, resources: {r
 ---
 apiVersion: v1
 kind: Pod
-metadata: {name: uses-data, namespace: default}
+metadata: {name: uses-data, namespace: default, labels: {app: web}}
 spec:
   containers: [{name: c, image: registry.invalid/none:1, volumeMounts: [{name: d, mountPath: /d}]}]
   volumes: [{name: d, persistentVolumeClaim: {claimName: data}}]
+---
+apiVersion: v1
+kind: Service
+metadata: {name: web, namespace: default}
+spec: {selector: {app: web}, ports: [{port: 80}]}
 ---
 apiVersion: networking.k8s.io/v1
 kind: Ingress
@@ -252,6 +257,17 @@ spec: {rules: [{host: lab.invalid, http: {paths: [{path: /, pathType: Prefix, ba
 EOF
 check "PVC Bound to a local-path PV pinned to the pod's node; pod Running" wait_until 30 t_pv
 check "Ingress status: the Ready nodes' IPs (10.77.0.11 10.77.0.13)" wait_until 15 t_ingress
+http_code() { curl -s -o /dev/null -w '%{http_code}' --max-time 5 -H "Host: $2" "http://$1/"; }
+t_web() { # :80 of a running k3s box routes by the Ingress: 200 with a ready endpoint, 404 for an unknown host
+  [ "$(http_code 10.77.0.13 lab.invalid)" = 200 ] && [ "$(http_code 10.77.0.13 other.invalid)" = 404 ] &&
+    [ "$(on 1 "curl -s -o /dev/null -w '%{http_code}' --max-time 5 -H 'Host: lab.invalid' http://10.77.0.11/")" = 200 ]
+}
+t_web_off() {
+  "$KUBE" traefik off "$KUBE_DIR" && [ "$(http_code 10.77.0.13 lab.invalid)" = 503 ] &&
+    "$KUBE" traefik on "$KUBE_DIR" && [ "$(http_code 10.77.0.13 lab.invalid)" = 200 ]
+}
+check "Traefik stand-in on :80: host -> box 3 and box 1 -> itself (through its UFW) 200 via the Ingress; unknown host 404" wait_until 15 t_web
+check "kube.sh traefik off: :80 answers 503; on: 200 again" t_web_off
 
 # ---------------------------------------------------------------- the merged event log
 t_order() { # in the merged log: box1 ready < box2 install; box2 ready < box2 uninstall; exactly one new cluster
