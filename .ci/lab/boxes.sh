@@ -101,7 +101,10 @@ load_params() {
     fi
   fi
   [ -s "$PUBKEY_FILE" ] || die "public key file '$PUBKEY_FILE' is missing or empty"
-  [[ $LOGIN_USER =~ ^[a-z_][a-z0-9_-]*$ ]] || die "invalid user name '$LOGIN_USER'"
+  grep -qE '^(ssh-|ecdsa-|sk-)' "$PUBKEY_FILE" || die "'$PUBKEY_FILE' is not an OpenSSH public key (give the .pub file)"
+  if ! [[ $LOGIN_USER =~ ^[a-z_][a-z0-9_-]*$ ]] || [ "$LOGIN_USER" = root ]; then die "invalid login user name '$LOGIN_USER'"; fi
+}
+save_params() {
   install -d "$LAB_STATE/params"
   printf '%s\n' "$LOGIN_USER" >"$LAB_STATE/params/user"
   printf '%s\n' "$(realpath "$PUBKEY_FILE")" >"$LAB_STATE/params/pubkey-file"
@@ -239,6 +242,7 @@ cmd_up() {
   done
   [ "${#boxes[@]}" -gt 0 ] || boxes=(1 2 3)
   load_params
+  save_params
   layer_build
   net_up
   for n in "${boxes[@]}"; do box_add "$n" "${HOSTNAME_OVERRIDE:-}"; done
@@ -295,12 +299,16 @@ cmd_list() {
 }
 
 box_exec() { # box_exec <N> [--user] CMD...: in all of the box's namespaces, chrooted, clean environment
-  local n=$1 init as=()
+  local n=$1 init as=() home=/root
   shift
-  if [ "${1:-}" = --user ]; then as=(--setuid 1000 --setgid 1000); shift; fi
+  if [ "${1:-}" = --user ]; then
+    as=(--setuid 1000 --setgid 1000)
+    home=$(awk -F: '$3 == 1000 { print $6 }' "$(box_root "$n")/etc/passwd")
+    shift
+  fi
   init=$(box_init_pid "$n") || die "box $n is not running"
   nsenter --target "$init" --mount --uts --net --pid --root --wd "${as[@]}" -- \
-    /usr/bin/env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 "$@"
+    /usr/bin/env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin HOME="$home" LANG=C.UTF-8 "$@"
 }
 
 cmd_exec() {
