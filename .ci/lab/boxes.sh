@@ -168,6 +168,9 @@ box_add() { # box_add <N> [hostname]
   install -d -m 700 -o 1000 -g 1000 "$root/home/$LOGIN_USER/.ssh"
   install -m 600 -o 1000 -g 1000 "$PUBKEY_FILE" "$root/home/$LOGIN_USER/.ssh/authorized_keys"
   printf '%s ALL=(ALL) NOPASSWD:ALL\n' "$LOGIN_USER" >"$root/etc/sudoers.d/90-cloud-init-users"
+  # The installer server's CA (lib.sh installer_cert), as a local CA: it survives update-ca-certificates.
+  install -D -m 644 "$LAB_CACHE/installer-tls/ca.crt" "$root/usr/local/share/ca-certificates/hdlab-installer.crt"
+  cat "$LAB_CACHE/installer-tls/ca.crt" >>"$root/etc/ssl/certs/ca-certificates.crt"
   chmod 440 "$root/etc/sudoers.d/90-cloud-init-users"
   printf 'PasswordAuthentication no\n' >"$root/etc/ssh/sshd_config.d/50-cloud-init.conf"
   keys=$(hostkeys "$n")

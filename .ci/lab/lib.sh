@@ -108,12 +108,31 @@ net_up() {
   pidfile_alive "$LAB_STATE/net/apt-proxy.pid" \
     || daemon "$LAB_STATE/net/apt-proxy.pid" "$LAB_STATE/net/apt-proxy.log" \
       python3 "$LAB_DIR/apt_proxy.py" "$LAB_HOST_IP" "$LAB_APT_PORT" "$LAB_CACHE/apt" "$LAB_MIRROR_HOST"
+  installer_cert
   pidfile_alive "$LAB_STATE/net/installer-http.pid" \
     || daemon "$LAB_STATE/net/installer-http.pid" "$LAB_STATE/net/installer-http.log" \
-      python3 -m http.server --bind "$LAB_HOST_IP" --directory "$LAB_DIR/fake-k3s" "$LAB_HTTP_PORT"
+      python3 "$LAB_DIR/installer_server.py" "$LAB_HOST_IP" "$LAB_HTTP_PORT" "$LAB_DIR/fake-k3s" \
+        "$LAB_CACHE/installer-tls/server.crt" "$LAB_CACHE/installer-tls/server.key"
   wait_tcp "$LAB_HOST_IP" "$LAB_APT_PORT" 10 || die "apt proxy did not start (see $LAB_STATE/net/apt-proxy.log)"
   wait_tcp "$LAB_HOST_IP" "$LAB_HTTP_PORT" 10 || die "installer server did not start (see $LAB_STATE/net/installer-http.log)"
   exec 8>&-
+}
+
+# installer_cert: once, a lab CA and a certificate for https://10.77.0.1:8087 (the installer server); boxes trust the
+# CA (boxes.sh installs $LAB_CACHE/installer-tls/ca.crt into each box's certificate store).
+installer_cert() {
+  local d=$LAB_CACHE/installer-tls
+  [ -s "$d/server.crt" ] && [ -s "$d/ca.crt" ] && return 0
+  mkdir -p "$d"
+  openssl ecparam -name prime256v1 -genkey -noout -out "$d/ca.key" 2>/dev/null
+  openssl req -x509 -new -key "$d/ca.key" -subj "/CN=honeydue lab installer CA" -days 3650 -out "$d/ca.crt" \
+    -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign,cRLSign 2>/dev/null
+  openssl ecparam -name prime256v1 -genkey -noout -out "$d/server.key" 2>/dev/null
+  openssl req -new -key "$d/server.key" -subj "/CN=$LAB_HOST_IP" -out "$d/server.csr" 2>/dev/null
+  printf 'subjectAltName=IP:%s\nextendedKeyUsage=serverAuth\n' "$LAB_HOST_IP" >"$d/server.ext"
+  openssl x509 -req -in "$d/server.csr" -CA "$d/ca.crt" -CAkey "$d/ca.key" -CAcreateserial -days 3650 \
+    -extfile "$d/server.ext" -out "$d/server.crt" 2>/dev/null
+  chmod 600 "$d"/*.key
 }
 
 # net_down_if_unused boxes|kube: removes the network once neither boxes nor the control plane use it (a kube.sh

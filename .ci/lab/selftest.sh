@@ -84,7 +84,7 @@ check "no systemd in the boxes: /run/systemd absent; systemctl is the lab's fake
 
 # ---------------------------------------------------------------- the init server
 install_cmd() { # install_cmd <version> <args>: what the program's k3s step runs (installer from the lab host)
-  printf 'curl -sfL http://10.77.0.1:8087/install.sh -o /tmp/k3s-install.sh && sudo env INSTALL_K3S_VERSION=%s sh /tmp/k3s-install.sh server %s' "$1" "$2"
+  printf 'curl -sfL https://10.77.0.1:8087/install.sh -o /tmp/k3s-install.sh && sudo env INSTALL_K3S_VERSION=%s sh /tmp/k3s-install.sh server %s' "$1" "$2"
 }
 common() { # per-node flags like the runbook's, with lab addresses (the cron argument has spaces: quoted remotely)
   printf -- "--node-name=n%s --node-ip=%s --node-external-ip=%s --write-kubeconfig-mode=0600 --tls-san=10.77.0.11 --tls-san=10.77.0.12 --tls-san=10.77.0.13 '--etcd-snapshot-schedule-cron=0 */12 * * *'" \

@@ -67,6 +67,33 @@ if ! out=$(cd "$root" && mvn -B -ntp -q test -Dtest=CommandPluginSchemaTest -Dsu
 fi
 tail -1 "$root/target/surefire-reports/com.honeydue.infra.sdk.CommandPluginSchemaTest-output.txt"
 
+# bench <stack> <runs>: warm `pulumi preview` wall times, with the prebuilt jar (runtime.options.binary) and with the
+# Java host's default executor (`mvn compile exec:java`), alternating, best and median of each (bench/preview-bench.sh).
+bench() {
+  local stack=$1 runs=$2 mode i t0
+  declare -A times=()
+  for ((i = 0; i < runs; i++)); do
+    for mode in jar maven; do
+      if [ "$mode" = maven ]; then
+        sed -i '/^  options:$/d; /^    binary: /d' "$work/project/Pulumi.yaml"
+      else
+        (cd "$work/project" && .ci/use-prebuilt-jar.sh)
+      fi
+      t0=$(date +%s.%N)
+      (cd "$work/project" && pulumi preview --stack "$stack" --json --non-interactive) >/dev/null 2>&1 \
+        || { echo "bench $stack: preview failed ($mode)"; return 1; }
+      times[$mode]+="$(echo "$(date +%s.%N) - $t0" | bc) "
+    done
+  done
+  (cd "$work/project" && .ci/use-prebuilt-jar.sh)
+  for mode in jar maven; do
+    printf 'bench %s: preview with %s: best %s s, median %s s (%s warm runs)\n' "$stack" \
+      "$([ "$mode" = jar ] && echo "the prebuilt jar (runtime.options.binary)" || echo "mvn compile exec:java")" \
+      "$(tr ' ' '\n' <<<"${times[$mode]}" | grep . | sort -n | head -1 | xargs printf '%.1f')" \
+      "$(tr ' ' '\n' <<<"${times[$mode]}" | grep . | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}' | xargs printf '%.1f')" "$runs"
+  done
+}
+
 failures=0
 for stack in "${stacks[@]}"; do
   facts=$work/$stack.facts
@@ -128,5 +155,8 @@ PY
     failures=$((failures + 1))
   fi
   cat "$work/$stack.parity.txt"
+  if [ "${REAL_PREVIEW_BENCH:-0}" -gt 0 ]; then
+    bench "$stack" "$REAL_PREVIEW_BENCH"
+  fi
 done
 [ "$failures" -eq 0 ] || { echo "real-preview: $failures stack(s) failed"; exit 1; }

@@ -1,5 +1,5 @@
 #!/bin/sh
-# FAKE k3s installer, lab boxes only (served by the lab host as http://10.77.0.1:8087/install.sh); never for a real
+# FAKE k3s installer, lab boxes only (served by the lab host as https://10.77.0.1:8087/install.sh); never for a real
 # node. It follows the get.k3s.io script where the node steps depend on it:
 #   - `sh install.sh [server] [flags...]`; INSTALL_K3S_EXEC is split into words and goes before the arguments;
 #     only the `server` command is modelled (an agent is refused);
@@ -19,7 +19,7 @@
 set -e
 set -o noglob
 
-LAB_URL=${FAKE_K3S_DOWNLOAD_URL:-http://10.77.0.1:8087}
+LAB_URL=${FAKE_K3S_DOWNLOAD_URL:-https://10.77.0.1:8087}
 STABLE_VERSION=v1.34.6+k3s1
 BIN_DIR=/usr/local/bin
 SYSTEMD_DIR=/etc/systemd/system
@@ -221,7 +221,10 @@ $SUDO mkdir -p "$FAKE_K3S_LOG_DIR"
 printf '%s\n' "$CMD_K3S" "$@" | $SUDO tee "$FAKE_K3S_LOG_DIR/install-$n.args" >/dev/null
 env | grep -E '^(INSTALL_K3S|K3S)_' | sed 's/^\([A-Z0-9_]*TOKEN[A-Z0-9_]*\)=.*/\1=<redacted>/' | sort \
   | $SUDO tee "$FAKE_K3S_LOG_DIR/install-$n.env" >/dev/null || true
+# The flags may also be in the configuration file k3s reads (the program writes them there): keep a copy.
+[ -f /etc/rancher/k3s/config.yaml ] && $SUDO cp /etc/rancher/k3s/config.yaml "$FAKE_K3S_LOG_DIR/install-$n.config"
 node=$(sed -n 's/^--node-name=//p' "$FAKE_K3S_LOG_DIR/install-$n.args" | tail -1)
+[ -n "$node" ] || node=$(sed -n 's/^node-name: "\(.*\)"$/\1/p' /etc/rancher/k3s/config.yaml 2>/dev/null | tail -1)
 fake_event install "$VERSION_K3S" "n=$n" "node=${node:-$(hostname)}" "cmd=$CMD_K3S" \
   "skip_start=${INSTALL_K3S_SKIP_START:-false}" "skip_enable=${INSTALL_K3S_SKIP_ENABLE:-false}" \
   "args=$FAKE_K3S_LOG_DIR/install-$n.args"

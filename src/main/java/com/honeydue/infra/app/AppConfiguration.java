@@ -72,7 +72,7 @@ final class AppConfiguration {
         return new com.pulumi.kubernetes.core.v1.Secret(name, com.pulumi.kubernetes.core.v1.SecretArgs.builder()
                 .metadata(PodParts.meta(name, "config"))
                 .type(type)
-                .stringData(data)
+                .data(com.honeydue.infra.k8s.SecretData.of(data))
                 .build(), owner.opts(deps));
     }
 

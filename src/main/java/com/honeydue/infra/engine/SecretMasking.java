@@ -9,7 +9,11 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 
-/** Replaces the engine's secret envelopes (the Pulumi wire signature) with "[secret]", noting where they were. */
+/**
+ * Replaces the engine's secret envelopes (the Pulumi wire signature) with "[secret]", noting where they were. A secret
+ * map keeps its keys (a Secret's data: POSTGRES_PASSWORD, .dockerconfigjson...), every value masked, so a render is
+ * still a valid object for a schema or a server-side dry-run; keys are names, never secret values.
+ */
 final class SecretMasking {
     static final String SIG_KEY = "4dabf18193072939515e22adb298388d";
     static final String SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
@@ -18,11 +22,20 @@ final class SecretMasking {
 
     private SecretMasking() {}
 
+    private static JsonNode keysKept(JsonNode secretValue) {
+        if (!secretValue.isObject()) {
+            return MASK;
+        }
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        secretValue.fieldNames().forEachRemaining(k -> out.set(k, MASK));
+        return out;
+    }
+
     static JsonNode mask(JsonNode node, String path, Set<String> secretPaths) {
         if (node.isObject()) {
             if (SECRET_SIG.equals(node.path(SIG_KEY).asText())) {
                 secretPaths.add(path.isEmpty() ? "/" : path);
-                return MASK;
+                return keysKept(node.path("value"));
             }
             ObjectNode out = JsonNodeFactory.instance.objectNode();
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {

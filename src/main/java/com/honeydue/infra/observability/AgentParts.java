@@ -94,7 +94,7 @@ final class AgentParts {
             return new com.pulumi.kubernetes.core.v1.Secret(name, com.pulumi.kubernetes.core.v1.SecretArgs.builder()
                     .metadata(meta(name, ns, labels))
                     .type("Opaque")
-                    .stringData(token.output().applyValue(t -> Map.of(TOKEN_KEY, t)))
+                    .data(com.honeydue.infra.k8s.SecretData.of(token.output().applyValue(t -> Map.of(TOKEN_KEY, t))))
                     .build(), opts(deps));
         }
 

@@ -74,12 +74,19 @@ public final class KubernetesObjects {
         return out;
     }
 
-    /** A Secret's whole data map is one secret Output, so even its keys are masked; keep the field a map. */
-    static final String MASKED_KEY = "masked-in-offline-render";
+    /**
+     * A Secret's data as the render shows it: its keys, each value masked. {@code data} values must be base64, so a
+     * masked one is written as the base64 of "[secret]"; the object then still validates (schema, server dry-run).
+     */
+    static final String MASKED_DATA_VALUE = java.util.Base64.getEncoder()
+            .encodeToString("[secret]".getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
     private static JsonNode maskedMap(String field, JsonNode value) {
-        if ((field.equals("data") || field.equals("stringData")) && value.isTextual() && value.asText().equals("[secret]")) {
-            return JsonNodeFactory.instance.objectNode().put(MASKED_KEY, "[secret]");
+        if (field.equals("data") && value.isObject()) {
+            ObjectNode out = JsonNodeFactory.instance.objectNode();
+            value.fields().forEachRemaining(e -> out.set(e.getKey(), e.getValue().isTextual() && e.getValue().asText().equals("[secret]")
+                    ? com.fasterxml.jackson.databind.node.TextNode.valueOf(MASKED_DATA_VALUE) : e.getValue()));
+            return out;
         }
         return value;
     }

@@ -120,7 +120,7 @@ class CloudflareOriginPoolTest {
         assertThat(secret.inputs().path("type").asText()).isEqualTo("kubernetes.io/tls");
         assertThat(secret.inputs().path("metadata").path("name").asText()).isEqualTo("cloudflare-origin-cert");
         assertThat(secret.inputs().path("metadata").path("namespace").asText()).isEqualTo("honeydue");
-        assertThat(secret.secretPaths()).contains("/stringData");
+        assertThat(secret.secretPaths()).contains("/data");
         assertThat(secret.parent()).isEqualTo(pool.urn());
         assertThat(secret.provider()).startsWith(run.named("pulumi:providers:kubernetes", "cluster-k8s").urn() + "::");
         assertThat(run.ofType(ORIGIN_CA)).isEmpty();
@@ -144,7 +144,7 @@ class CloudflareOriginPoolTest {
 
         RecordedResource secret = run.named(K8S_SECRET, "cloudflare-origin-cert");
         assertThat(secret.dependsOn()).as("the TLS Secret carries the issued certificate").contains(cert.urn());
-        assertThat(secret.secretPaths()).contains("/stringData");
+        assertThat(secret.secretPaths()).contains("/data");
         assertThat(run.named(ZONE_SETTING, "ssl-mode").inputs().path("value").asText()).isEqualTo("strict");
 
         StackRun ecc = EdgeStacks.run("ovh", merged(STRICT_CSR, Map.of("originCaRequestType", "origin-ecc")));

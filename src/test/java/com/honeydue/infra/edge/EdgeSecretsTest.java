@@ -37,7 +37,7 @@ class EdgeSecretsTest {
         StackRun run = EdgeStacks.run("ovh", Map.of("cloudflareApiToken", TOKEN, "sslMode", "strict",
                 "originCertificateSource", "existing", "originCertificatePem", CERT, "originPrivateKeyPem", KEY));
         RecordedResource secret = run.named(K8S_SECRET, "cloudflare-origin-cert");
-        assertThat(secret.secretPaths()).containsExactly("/stringData");
+        assertThat(secret.secretPaths()).containsExactly("/data");
         assertNoMarkerInTheClear(run);
     }
 
@@ -46,7 +46,7 @@ class EdgeSecretsTest {
         StackRun run = EdgeStacks.run("ovh", Map.of("cloudflareApiToken", TOKEN, "sslMode", "strict",
                 "originCsrPem", CSR, "originPrivateKeyPem", KEY));
         assertThat(run.named(ORIGIN_CA, "origin-ca-certificate").secretPaths()).containsExactly("/csr");
-        assertThat(run.named(K8S_SECRET, "cloudflare-origin-cert").secretPaths()).containsExactly("/stringData");
+        assertThat(run.named(K8S_SECRET, "cloudflare-origin-cert").secretPaths()).containsExactly("/data");
         assertNoMarkerInTheClear(run);
     }
 }
