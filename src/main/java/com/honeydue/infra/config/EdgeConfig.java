@@ -8,11 +8,15 @@ import java.util.Optional;
  * The edge layer's typed config: which hostnames Cloudflare proxies to the nodes, whether this stack owns them,
  * the zone's SSL mode and origin certificate, and the Cloudflare ranges that 80/443 admit.
  *
- * @param apiToken          present whenever a Cloudflare resource will be registered (ownership or a CSR request)
+ * @param ownsPublicDns     this stack publishes the records and holds the zone's SSL setting
+ * @param dnsJoin           cutover: this stack publishes its records next to the owner's, without the zone setting;
+ *                          never together with {@code ownsPublicDns}
+ * @param apiToken          present whenever a Cloudflare resource will be registered (records or a CSR request)
  * @param originCertificate present exactly when {@code sslMode} is strict
  */
 public record EdgeConfig(
         boolean ownsPublicDns,
+        boolean dnsJoin,
         String zoneName,
         String zoneId,
         List<String> publicHostnames,
@@ -34,6 +38,17 @@ public record EdgeConfig(
         if ((sslMode == SslMode.STRICT) != originCertificate.isPresent()) {
             throw new IllegalArgumentException("an origin certificate belongs to strict mode only");
         }
+        if (ownsPublicDns && dnsJoin) {
+            throw new IllegalArgumentException("a stack either owns the public DNS or joins it, never both");
+        }
+    }
+
+    /**
+     * True when this stack registers proxied records for its hostnames: as the owner, or joined to the owner's records
+     * during a cutover. The records are the same resources in both roles, so taking over changes none of them.
+     */
+    public boolean publishesDnsRecords() {
+        return ownsPublicDns || dnsJoin;
     }
 
     /** Cloudflare's SSL/TLS encryption mode, as the zone setting {@code ssl} spells it. */
@@ -96,6 +111,6 @@ public record EdgeConfig(
 
     /** Whether a Cloudflare API call happens at all, i.e. whether the provider (and its token) is needed. */
     public boolean needsCloudflareApi() {
-        return ownsPublicDns || originCertificate.filter(c -> c instanceof RequestedCertificate).isPresent();
+        return publishesDnsRecords() || originCertificate.filter(c -> c instanceof RequestedCertificate).isPresent();
     }
 }

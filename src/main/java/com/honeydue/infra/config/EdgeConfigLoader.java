@@ -23,6 +23,15 @@ public final class EdgeConfigLoader {
      */
     public static EdgeConfig load(ConfigReader r, ClusterConfig cluster, boolean offline) {
         boolean owns = r.bool("ownsPublicDns");
+        boolean join = r.bool("dnsJoin");
+        if (owns && join) {
+            r.problem("dnsJoin", "is true while ownsPublicDns is true; a stack either owns the public DNS or joins the records of "
+                    + "the stack that owns it (a cutover's first step). Expected dnsJoin: false once this stack owns the DNS "
+                    + "(taking over keeps the same records), or ownsPublicDns: false while it joins (docs/edge.md, Cutover)");
+            join = false; // one role, so the rest of the edge config is checked as the owner's
+        }
+        boolean publishes = owns || join;
+        String role = owns ? "ownsPublicDns is true" : "dnsJoin is true";
         String zoneName = r.string("cloudflareZoneName");
         if (!r.hasProblemFor("cloudflareZoneName") && !ZoneHostnames.isHostname(zoneName)) {
             r.problem("cloudflareZoneName", Shown.value(zoneName) + " is not a zone name; expected a lower-case domain like myhoneydue.com");
@@ -32,11 +41,11 @@ public final class EdgeConfigLoader {
         List<String> hostnames = hostnames(r, hostnameItems, zoneName, zoneOk);
 
         String zoneId = r.string("cloudflareZoneId").strip();
-        if (zoneId.isEmpty() && owns) {
+        if (zoneId.isEmpty() && publishes) {
             if (offline) {
                 zoneId = RawConfig.placeholderFor("cloudflareZoneId");
             } else {
-                r.problem("cloudflareZoneId", "is required because ownsPublicDns is true; expected the 32-hex zone id of "
+                r.problem("cloudflareZoneId", "is required because " + role + "; expected the 32-hex zone id of "
                         + Shown.text(zoneName) + " (pulumi config set cloudflareZoneId <id>)");
             }
         } else if (!zoneId.isEmpty() && !ZONE_ID.matcher(zoneId).matches()) {
@@ -71,7 +80,7 @@ public final class EdgeConfigLoader {
 
         // From what was asked for, not what loaded: a missing CSR must not also hide the missing token.
         boolean requestsCertificate = ssl.equals("strict") && source.equals("csr");
-        boolean needsApi = owns || requestsCertificate;
+        boolean needsApi = publishes || requestsCertificate;
         Optional<Secret> token = r.secret("cloudflareApiToken", needsApi);
 
         boolean allowList = r.bool("cloudflareAllowList");
@@ -84,7 +93,7 @@ public final class EdgeConfigLoader {
                     + "expected Cloudflare's ranges (https://www.cloudflare.com/ips-v4) or cloudflareAllowList: false");
         }
 
-        return new EdgeConfig(owns, zoneName, zoneId, hostnames, ipv6Records, token, sslMode, certificate, allowList, v4, v6);
+        return new EdgeConfig(owns, join, zoneName, zoneId, hostnames, ipv6Records, token, sslMode, certificate, allowList, v4, v6);
     }
 
     private static List<String> hostnames(ConfigReader r, List<ConfigReader.Item> items, String zoneName, boolean zoneOk) {

@@ -26,8 +26,12 @@ import java.util.Optional;
 /**
  * Runbook §4 and §6.11 as one component: the proxied A (and optional AAAA) records of every public hostname over
  * the node IPs, the zone's SSL mode, and in strict mode the origin certificate as the {@code cloudflare-origin-cert}
- * TLS Secret. It also hands out the Cloudflare ranges that 80/443 admit (runbook §11 GAP-1). A stack that does not
- * own the public DNS registers no record and no zone setting.
+ * TLS Secret. It also hands out the Cloudflare ranges that 80/443 admit (runbook §11 GAP-1).
+ *
+ * <p>Three roles: the owner registers the records and the zone's {@code ssl} setting; a stack that joins
+ * ({@code dnsJoin}, a cutover's make-before-break) registers the same records and no zone setting; any other stack
+ * registers neither. The records are identical resources (names, parent, provider, inputs) in both roles, so a
+ * joined stack that takes over changes no record: no hostname is ever without one.
  */
 public final class CloudflareOriginPool extends ComponentResource {
     public static final String TYPE = "honeydue:edge:CloudflareOriginPool";
@@ -94,13 +98,16 @@ public final class CloudflareOriginPool extends ComponentResource {
         List<Resource> originServing = new ArrayList<>(args.originReady());
         originTlsSecret.ifPresent(originServing::add);
 
-        if (c.ownsPublicDns()) {
+        if (c.publishesDnsRecords()) {
             Provider cf = cloudflare.orElseThrow();
-            this.sslSetting = Optional.of(new ZoneSetting("ssl-mode", ZoneSettingArgs.builder()
-                    .zoneId(c.zoneId())
-                    .settingId("ssl")
-                    .value(c.sslMode().cloudflareValue())
-                    .build(), cloudflareOptions(cf, originServing).build()));
+            // The zone's settings belong to the owner alone; a joined stack's origins serve in the owner's mode.
+            this.sslSetting = c.ownsPublicDns()
+                    ? Optional.of(new ZoneSetting("ssl-mode", ZoneSettingArgs.builder()
+                            .zoneId(c.zoneId())
+                            .settingId("ssl")
+                            .value(c.sslMode().cloudflareValue())
+                            .build(), cloudflareOptions(cf, originServing).build()))
+                    : Optional.empty();
             for (DnsRecordPlan.PlannedRecord record : DnsRecordPlan.plan(c.publicHostnames(), args.cluster().nodes(),
                     c.dnsIpv6Records(), args.stack())) {
                 dnsRecords.put(record.resourceName(), new DnsRecord(record.resourceName(), DnsRecordArgs.builder()
@@ -119,6 +126,7 @@ public final class CloudflareOriginPool extends ComponentResource {
 
         registerOutputs(Map.of(
                 "ownsPublicDns", Output.of(c.ownsPublicDns()),
+                "dnsJoin", Output.of(c.dnsJoin()),
                 "publicUrls", Output.of(c.publicUrls()),
                 "allowListCidrs", Output.of(c.allowListCidrs()),
                 "originTls", Output.of(c.originTls())));
@@ -156,13 +164,18 @@ public final class CloudflareOriginPool extends ComponentResource {
         return sslSetting;
     }
 
-    /** Records by resource name (hostname-alias-type); empty when this stack does not own the public DNS. */
+    /** Records by resource name (hostname-alias-type); empty when this stack neither owns nor joins the public DNS. */
     public Map<String, DnsRecord> dnsRecords() {
         return Map.copyOf(dnsRecords);
     }
 
     public boolean ownsPublicDns() {
         return config.ownsPublicDns();
+    }
+
+    /** True while this stack's records join those of the stack that owns the public DNS (a cutover). */
+    public boolean dnsJoin() {
+        return config.dnsJoin();
     }
 
     public List<String> publicUrls() {
