@@ -63,7 +63,7 @@ public final class HoneyDueStack {
         // DNS points Cloudflare at the origin only once the workloads are up and every node passed its smoke check.
         List<Resource> originReady = new java.util.ArrayList<>(app.readyResources());
         originReady.addAll(app.smokeChecks());
-        var edge = new CloudflareOriginPool("edge", new CloudflareOriginPoolArgs(config.edge(), config.cluster(),
+        var edge = new CloudflareOriginPool(CloudflareOriginPool.NAME, new CloudflareOriginPoolArgs(config.edge(), config.cluster(),
                 config.stack(), Optional.of(cluster.kubernetesProvider()), HoneyDueApp.NAMESPACE, originReady), gated);
 
         ctx.export("kubeconfig", cluster.kubeconfig());
@@ -101,7 +101,7 @@ public final class HoneyDueStack {
      * hostname would be left without records, or when both would publish records in different SSL modes.
      */
     private static Output<String> cutoverGuard(StackConfig config, String peer, CutoverGuard.Intent intent) {
-        var ref = new StackReference("peer-stack", StackReferenceArgs.builder().name(peer).build());
+        var ref = new StackReference(CutoverGuard.PEER_REFERENCE_NAME, StackReferenceArgs.builder().name(peer).build());
         return Output.tuple(ref.output("workerActive"), ref.output("ownsPublicDns"), ref.output("dnsJoin"),
                 ref.output("sslMode"), ref.output("publicUrls")).applyValue(t -> {
             var peerState = new CutoverGuard.PeerState(CutoverGuard.flag(t.t1), CutoverGuard.flag(t.t2),

@@ -11,12 +11,15 @@ import java.util.Optional;
  * @param ownsPublicDns     this stack publishes the records and holds the zone's SSL setting
  * @param dnsJoin           cutover: this stack publishes its records next to the owner's, without the zone setting;
  *                          never together with {@code ownsPublicDns}
+ * @param existingDnsRecords how this stack's records relate to the zone (required, online, when it publishes records):
+ *                          none exist yet, or they existed and were imported into the stack
  * @param apiToken          present whenever a Cloudflare resource will be registered (records or a CSR request)
  * @param originCertificate present exactly when {@code sslMode} is strict
  */
 public record EdgeConfig(
         boolean ownsPublicDns,
         boolean dnsJoin,
+        Optional<ExistingDnsRecords> existingDnsRecords,
         String zoneName,
         String zoneId,
         List<String> publicHostnames,
@@ -49,6 +52,33 @@ public record EdgeConfig(
      */
     public boolean publishesDnsRecords() {
         return ownsPublicDns || dnsJoin;
+    }
+
+    /**
+     * What the zone held of this stack's records before the stack managed them: {@code none} (pulumi up creates them)
+     * or {@code imported} (they existed, e.g. runbook §4's hand-made records, and were adopted with pulumi import).
+     */
+    public enum ExistingDnsRecords {
+        NONE("none"),
+        IMPORTED("imported");
+
+        private final String configValue;
+
+        ExistingDnsRecords(String configValue) {
+            this.configValue = configValue;
+        }
+
+        public String configValue() {
+            return configValue;
+        }
+
+        public static List<String> configValues() {
+            return java.util.Arrays.stream(values()).map(ExistingDnsRecords::configValue).toList();
+        }
+
+        public static Optional<ExistingDnsRecords> of(String configValue) {
+            return java.util.Arrays.stream(values()).filter(v -> v.configValue.equals(configValue)).findFirst();
+        }
     }
 
     /** Cloudflare's SSL/TLS encryption mode, as the zone setting {@code ssl} spells it. */

@@ -12,6 +12,9 @@ import java.util.Optional;
  * what the peer has not exported is never a conflict.
  */
 public final class CutoverGuard {
+    /** The name of the StackReference through which a stack reads its peer's outputs. */
+    public static final String PEER_REFERENCE_NAME = "peer-stack";
+
     /** What this stack is about to apply. */
     public record Intent(boolean workerActive, boolean ownsPublicDns, boolean dnsJoin, String sslMode,
                          List<String> publicHostnames) {

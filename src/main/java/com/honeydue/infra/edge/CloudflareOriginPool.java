@@ -35,6 +35,9 @@ import java.util.Optional;
  */
 public final class CloudflareOriginPool extends ComponentResource {
     public static final String TYPE = "honeydue:edge:CloudflareOriginPool";
+    /** The component's name in every stack, and its Cloudflare provider's: part of every record's URN. */
+    public static final String NAME = "edge";
+    public static final String PROVIDER_NAME = "cloudflare";
     /** Days: the longest validity Cloudflare's Origin CA issues (15 years). */
     public static final double ORIGIN_CA_VALIDITY_DAYS = 5475.0;
 
@@ -50,7 +53,7 @@ public final class CloudflareOriginPool extends ComponentResource {
         EdgeConfig c = args.config();
 
         Optional<Provider> cloudflare = c.needsCloudflareApi()
-                ? Optional.of(new Provider("cloudflare", ProviderArgs.builder()
+                ? Optional.of(new Provider(PROVIDER_NAME, ProviderArgs.builder()
                         .apiToken(c.apiToken().orElseThrow(() -> new IllegalStateException(
                                 "cloudflareApiToken is required here; the config loader should have said so")).output())
                         .build(), CustomResourceOptions.builder().parent(this).build()))
