@@ -34,10 +34,11 @@ public final class HoneyDueStack {
 
     public static void define(Context ctx, StackConfig config) {
         boolean workerActive = config.app().workerReplicas() > 0;
-        boolean ownsDns = config.edge().ownsPublicDns();
+        var intent = new CutoverGuard.Intent(workerActive, config.edge().ownsPublicDns(), config.edge().dnsJoin(),
+                config.edge().sslMode().cloudflareValue(), config.edge().publicHostnames());
         // The cutover guard resolves before any component registers (they depend on it), so a refused update
         // changes nothing.
-        Optional<Output<String>> guard = config.peerStack().map(peer -> cutoverGuard(config, peer, workerActive, ownsDns));
+        Optional<Output<String>> guard = config.peerStack().map(peer -> cutoverGuard(config, peer, intent));
         ComponentResourceOptions gated = guard
                 .map(g -> ComponentResourceOptions.builder().dependsOn(g.applyValue(ok -> List.<Resource>of())).build())
                 .orElse(ComponentResourceOptions.Empty);
@@ -63,13 +64,16 @@ public final class HoneyDueStack {
         // DNS points Cloudflare at the origin only once the workloads are up and every node passed its smoke check.
         List<Resource> originReady = new java.util.ArrayList<>(app.readyResources());
         originReady.addAll(app.smokeChecks());
-        var edge = new CloudflareOriginPool("edge", new CloudflareOriginPoolArgs(config.edge(), config.cluster(),
+        var edge = new CloudflareOriginPool(CloudflareOriginPool.NAME, new CloudflareOriginPoolArgs(config.edge(), config.cluster(),
                 config.stack(), Optional.of(cluster.kubernetesProvider()), HoneyDueApp.NAMESPACE, originReady), gated);
 
         ctx.export("kubeconfig", cluster.kubeconfig());
         ctx.export("nodes", nodeTable(config.cluster().nodes()));
         ctx.export("workerActive", Output.of(workerActive));
         ctx.export("ownsPublicDns", Output.of(edge.ownsPublicDns()));
+        // What a peer's cutover guard reads besides workerActive and ownsPublicDns (and publicUrls).
+        ctx.export("dnsJoin", Output.of(edge.dnsJoin()));
+        ctx.export("sslMode", Output.of(config.edge().sslMode().cloudflareValue()));
         ctx.export("publicUrls", Output.of(edge.publicUrls()));
         ctx.export("smokeTestCommands", Output.of(app.smokeTestCommands()));
         ctx.export("observabilityAgents", observability.enabledAgents());
@@ -93,12 +97,17 @@ public final class HoneyDueStack {
         return values;
     }
 
-    /** Reads the peer stack's outputs; fails preview/up when both stacks would run the worker or own DNS. */
-    private static Output<String> cutoverGuard(StackConfig config, String peer, boolean workerActive, boolean ownsDns) {
-        var ref = new StackReference("peer-stack", StackReferenceArgs.builder().name(peer).build());
-        return Output.tuple(ref.output("workerActive"), ref.output("ownsPublicDns")).applyValue(t -> {
-            var violations = CutoverGuard.violations(config.stack(), peer, workerActive, ownsDns,
-                    new CutoverGuard.PeerState(CutoverGuard.flag(t.t1), CutoverGuard.flag(t.t2)));
+    /**
+     * Reads the peer stack's outputs; fails preview/up when both stacks would run the worker or own DNS, when a
+     * hostname would be left without records, or when both would publish records in different SSL modes.
+     */
+    private static Output<String> cutoverGuard(StackConfig config, String peer, CutoverGuard.Intent intent) {
+        var ref = new StackReference(CutoverGuard.PEER_REFERENCE_NAME, StackReferenceArgs.builder().name(peer).build());
+        return Output.tuple(ref.output("workerActive"), ref.output("ownsPublicDns"), ref.output("dnsJoin"),
+                ref.output("sslMode"), ref.output("publicUrls")).applyValue(t -> {
+            var peerState = new CutoverGuard.PeerState(CutoverGuard.flag(t.t1), CutoverGuard.flag(t.t2),
+                    CutoverGuard.flag(t.t3), CutoverGuard.text(t.t4), CutoverGuard.hostnames(t.t5));
+            var violations = CutoverGuard.violations(config.stack(), peer, intent, peerState);
             if (!violations.isEmpty()) {
                 throw new CutoverConflictException(violations);
             }

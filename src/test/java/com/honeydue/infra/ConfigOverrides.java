@@ -45,8 +45,10 @@ public final class ConfigOverrides {
     }
 
     /**
-     * What a real stack sets with `pulumi config set` before its first `up`, beyond the committed file: the zone id,
-     * and full image digests instead of the committed placeholders (which only offline renders accept).
+     * What a real stack sets with `pulumi config set` before its first `up`, beyond the committed file (README
+     * "Running it for real", the facts file): the zone id, full image digests instead of the committed placeholders
+     * (which only offline renders accept), and for a stack that owns the public DNS, existingDnsRecords: imported
+     * (runbook §4's records exist; the README's DNS adoption step imports them).
      */
     public static Map<String, String> deployReady(String stack) {
         Map<String, String> out = new LinkedHashMap<>();
@@ -58,6 +60,10 @@ public final class ConfigOverrides {
         out.put("apnsTeamId", "TEAM123456");
         out.put("apnsTopic", "com.myhoneydue.app");
         RawConfig base = raw(stack, Map.of(), true);
+        JsonNode owns = base.values().get("ownsPublicDns");
+        if (owns == null || owns.asText().equals("true")) {
+            out.put("existingDnsRecords", "imported");
+        }
         for (String key : java.util.List.of("apiImage", "webImage", "adminImage", "workerImage", "redisImage")) {
             JsonNode image = base.values().get(key);
             if (image != null && image.asText().contains("@sha256:")) {

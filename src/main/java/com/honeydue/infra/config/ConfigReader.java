@@ -52,6 +52,11 @@ public final class ConfigReader {
         problems.add(new ConfigProblem(key, message));
     }
 
+    /** A problem with lines printed under it (commands that fix it); see {@link ConfigProblem#detail()}. */
+    public void problem(String key, String message, List<String> detail) {
+        problems.add(new ConfigProblem(key, message, detail));
+    }
+
     public List<ConfigProblem> problems() {
         return List.copyOf(problems);
     }

@@ -20,7 +20,8 @@ public final class ConfigValidationException extends RuntimeException {
     private static String format(String stack, List<ConfigProblem> problems) {
         return "stack '" + stack + "' has " + problems.size() + " config problem" + (problems.size() == 1 ? "" : "s")
                 + "; nothing was changed:\n"
-                + problems.stream().map(p -> "  - " + ConfigKeys.qualified(p.key()) + ": " + p.message())
+                + problems.stream().map(p -> "  - " + ConfigKeys.qualified(p.key()) + ": " + p.message()
+                                + p.detail().stream().map(line -> "\n      " + line).collect(Collectors.joining()))
                         .collect(Collectors.joining("\n"));
     }
 }

@@ -8,11 +8,18 @@ import java.util.Optional;
  * The edge layer's typed config: which hostnames Cloudflare proxies to the nodes, whether this stack owns them,
  * the zone's SSL mode and origin certificate, and the Cloudflare ranges that 80/443 admit.
  *
- * @param apiToken          present whenever a Cloudflare resource will be registered (ownership or a CSR request)
+ * @param ownsPublicDns     this stack publishes the records and holds the zone's SSL setting
+ * @param dnsJoin           cutover: this stack publishes its records next to the owner's, without the zone setting;
+ *                          never together with {@code ownsPublicDns}
+ * @param existingDnsRecords how this stack's records relate to the zone (required, online, when it publishes records):
+ *                          none exist yet, or they existed and were imported into the stack
+ * @param apiToken          present whenever a Cloudflare resource will be registered (records or a CSR request)
  * @param originCertificate present exactly when {@code sslMode} is strict
  */
 public record EdgeConfig(
         boolean ownsPublicDns,
+        boolean dnsJoin,
+        Optional<ExistingDnsRecords> existingDnsRecords,
         String zoneName,
         String zoneId,
         List<String> publicHostnames,
@@ -33,6 +40,44 @@ public record EdgeConfig(
         cloudflareIpv6Ranges = List.copyOf(cloudflareIpv6Ranges);
         if ((sslMode == SslMode.STRICT) != originCertificate.isPresent()) {
             throw new IllegalArgumentException("an origin certificate belongs to strict mode only");
+        }
+        if (ownsPublicDns && dnsJoin) {
+            throw new IllegalArgumentException("a stack either owns the public DNS or joins it, never both");
+        }
+    }
+
+    /**
+     * True when this stack registers proxied records for its hostnames: as the owner, or joined to the owner's records
+     * during a cutover. The records are the same resources in both roles, so taking over changes none of them.
+     */
+    public boolean publishesDnsRecords() {
+        return ownsPublicDns || dnsJoin;
+    }
+
+    /**
+     * What the zone held of this stack's records before the stack managed them: {@code none} (pulumi up creates them)
+     * or {@code imported} (they existed, e.g. runbook §4's hand-made records, and were adopted with pulumi import).
+     */
+    public enum ExistingDnsRecords {
+        NONE("none"),
+        IMPORTED("imported");
+
+        private final String configValue;
+
+        ExistingDnsRecords(String configValue) {
+            this.configValue = configValue;
+        }
+
+        public String configValue() {
+            return configValue;
+        }
+
+        public static List<String> configValues() {
+            return java.util.Arrays.stream(values()).map(ExistingDnsRecords::configValue).toList();
+        }
+
+        public static Optional<ExistingDnsRecords> of(String configValue) {
+            return java.util.Arrays.stream(values()).filter(v -> v.configValue.equals(configValue)).findFirst();
         }
     }
 
@@ -96,6 +141,6 @@ public record EdgeConfig(
 
     /** Whether a Cloudflare API call happens at all, i.e. whether the provider (and its token) is needed. */
     public boolean needsCloudflareApi() {
-        return ownsPublicDns || originCertificate.filter(c -> c instanceof RequestedCertificate).isPresent();
+        return publishesDnsRecords() || originCertificate.filter(c -> c instanceof RequestedCertificate).isPresent();
     }
 }

@@ -1,6 +1,8 @@
 package com.honeydue.infra.config;
 
 import com.honeydue.infra.edge.CidrRanges;
+import com.honeydue.infra.edge.DnsAdoption;
+import com.honeydue.infra.edge.DnsRecordPlan;
 import com.honeydue.infra.edge.ZoneHostnames;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +25,16 @@ public final class EdgeConfigLoader {
      */
     public static EdgeConfig load(ConfigReader r, ClusterConfig cluster, boolean offline) {
         boolean owns = r.bool("ownsPublicDns");
+        boolean join = r.bool("dnsJoin");
+        if (owns && join) {
+            r.problem("dnsJoin", "is true while ownsPublicDns is true; a stack either owns the public DNS or joins the records of "
+                    + "the stack that owns it (a cutover's first step). Expected dnsJoin: false once this stack owns the DNS "
+                    + "(taking over keeps the same records), or ownsPublicDns: false while it joins (docs/edge.md, Cutover)");
+            join = false; // one role, so the rest of the edge config is checked as the owner's
+        }
+        boolean publishes = owns || join;
+        String role = role(owns);
+        Optional<EdgeConfig.ExistingDnsRecords> existing = existingDnsRecords(r);
         String zoneName = r.string("cloudflareZoneName");
         if (!r.hasProblemFor("cloudflareZoneName") && !ZoneHostnames.isHostname(zoneName)) {
             r.problem("cloudflareZoneName", Shown.value(zoneName) + " is not a zone name; expected a lower-case domain like myhoneydue.com");
@@ -32,11 +44,11 @@ public final class EdgeConfigLoader {
         List<String> hostnames = hostnames(r, hostnameItems, zoneName, zoneOk);
 
         String zoneId = r.string("cloudflareZoneId").strip();
-        if (zoneId.isEmpty() && owns) {
+        if (zoneId.isEmpty() && publishes) {
             if (offline) {
                 zoneId = RawConfig.placeholderFor("cloudflareZoneId");
             } else {
-                r.problem("cloudflareZoneId", "is required because ownsPublicDns is true; expected the 32-hex zone id of "
+                r.problem("cloudflareZoneId", "is required because " + role + "; expected the 32-hex zone id of "
                         + Shown.text(zoneName) + " (pulumi config set cloudflareZoneId <id>)");
             }
         } else if (!zoneId.isEmpty() && !ZONE_ID.matcher(zoneId).matches()) {
@@ -71,7 +83,7 @@ public final class EdgeConfigLoader {
 
         // From what was asked for, not what loaded: a missing CSR must not also hide the missing token.
         boolean requestsCertificate = ssl.equals("strict") && source.equals("csr");
-        boolean needsApi = owns || requestsCertificate;
+        boolean needsApi = publishes || requestsCertificate;
         Optional<Secret> token = r.secret("cloudflareApiToken", needsApi);
 
         boolean allowList = r.bool("cloudflareAllowList");
@@ -84,7 +96,51 @@ public final class EdgeConfigLoader {
                     + "expected Cloudflare's ranges (https://www.cloudflare.com/ips-v4) or cloudflareAllowList: false");
         }
 
-        return new EdgeConfig(owns, zoneName, zoneId, hostnames, ipv6Records, token, sslMode, certificate, allowList, v4, v6);
+        EdgeConfig edge = new EdgeConfig(owns, join, existing, zoneName, zoneId, hostnames, ipv6Records, token, sslMode, certificate,
+                allowList, v4, v6);
+        requireRecordAdoption(r, edge, cluster, offline);
+        return edge;
+    }
+
+    private static String role(boolean owns) {
+        return owns ? "ownsPublicDns is true" : "dnsJoin is true";
+    }
+
+    private static Optional<EdgeConfig.ExistingDnsRecords> existingDnsRecords(ConfigReader r) {
+        String text = r.string("existingDnsRecords");
+        if (text.isEmpty() || r.hasProblemFor("existingDnsRecords")) {
+            return Optional.empty();
+        }
+        Optional<EdgeConfig.ExistingDnsRecords> value = EdgeConfig.ExistingDnsRecords.of(text);
+        if (value.isEmpty()) {
+            List<String> allowed = EdgeConfig.ExistingDnsRecords.configValues();
+            r.problem("existingDnsRecords", Shown.value(text) + " is not one of " + String.join(", ", allowed)
+                    + ConfigReader.suggestion(text, allowed));
+        }
+        return value;
+    }
+
+    /**
+     * The DNS adoption preflight (issue 13): under the real engine, a stack that publishes records must say how they
+     * relate to the zone before anything is registered. Unset, the problem names the key and prints every command of
+     * the import; offline (render, tests) it is not required, as the zone id is not.
+     */
+    private static void requireRecordAdoption(ConfigReader r, EdgeConfig edge, ClusterConfig cluster, boolean offline) {
+        if (offline || !edge.publishesDnsRecords() || edge.existingDnsRecords().isPresent()
+                || r.hasProblemFor("existingDnsRecords")) {
+            return;
+        }
+        List<DnsRecordPlan.PlannedRecord> records = DnsRecordPlan.plan(edge.publicHostnames(), cluster.liveNodes(),
+                edge.dnsIpv6Records(), r.stack());
+        String message = DnsAdoption.unsetMessage(r.stack(), role(edge.ownsPublicDns()), records.size());
+        // The commands are built from validated values only: with a problem in one of them, they would be wrong.
+        // A missing zone id is fine: the commands leave <zoneId> for the operator.
+        List<String> inputs = List.of("nodes", "publicHostnames", "cloudflareZoneName", "dnsIpv6Records");
+        if (inputs.stream().anyMatch(r::hasProblemFor) || (!edge.zoneId().isEmpty() && r.hasProblemFor("cloudflareZoneId"))) {
+            r.problem("existingDnsRecords", message + "; the import commands follow once the other problems are fixed");
+            return;
+        }
+        r.problem("existingDnsRecords", message + ":", DnsAdoption.unsetDetail(ConfigKeys.PROJECT, r.stack(), edge.zoneId(), records));
     }
 
     private static List<String> hostnames(ConfigReader r, List<ConfigReader.Item> items, String zoneName, boolean zoneOk) {

@@ -26,11 +26,18 @@ import java.util.Optional;
 /**
  * Runbook §4 and §6.11 as one component: the proxied A (and optional AAAA) records of every public hostname over
  * the node IPs, the zone's SSL mode, and in strict mode the origin certificate as the {@code cloudflare-origin-cert}
- * TLS Secret. It also hands out the Cloudflare ranges that 80/443 admit (runbook §11 GAP-1). A stack that does not
- * own the public DNS registers no record and no zone setting.
+ * TLS Secret. It also hands out the Cloudflare ranges that 80/443 admit (runbook §11 GAP-1).
+ *
+ * <p>Three roles: the owner registers the records and the zone's {@code ssl} setting; a stack that joins
+ * ({@code dnsJoin}, a cutover's make-before-break) registers the same records and no zone setting; any other stack
+ * registers neither. The records are identical resources (names, parent, provider, inputs) in both roles, so a
+ * joined stack that takes over changes no record: no hostname is ever without one.
  */
 public final class CloudflareOriginPool extends ComponentResource {
     public static final String TYPE = "honeydue:edge:CloudflareOriginPool";
+    /** The component's name in every stack, and its Cloudflare provider's: part of every record's URN. */
+    public static final String NAME = "edge";
+    public static final String PROVIDER_NAME = "cloudflare";
     /** Days: the longest validity Cloudflare's Origin CA issues (15 years). */
     public static final double ORIGIN_CA_VALIDITY_DAYS = 5475.0;
 
@@ -46,7 +53,7 @@ public final class CloudflareOriginPool extends ComponentResource {
         EdgeConfig c = args.config();
 
         Optional<Provider> cloudflare = c.needsCloudflareApi()
-                ? Optional.of(new Provider("cloudflare", ProviderArgs.builder()
+                ? Optional.of(new Provider(PROVIDER_NAME, ProviderArgs.builder()
                         .apiToken(c.apiToken().orElseThrow(() -> new IllegalStateException(
                                 "cloudflareApiToken is required here; the config loader should have said so")).output())
                         .build(), CustomResourceOptions.builder().parent(this).build()))
@@ -93,13 +100,16 @@ public final class CloudflareOriginPool extends ComponentResource {
         List<Resource> originServing = new ArrayList<>(args.originReady());
         originTlsSecret.ifPresent(originServing::add);
 
-        if (c.ownsPublicDns()) {
+        if (c.publishesDnsRecords()) {
             Provider cf = cloudflare.orElseThrow();
-            this.sslSetting = Optional.of(new ZoneSetting("ssl-mode", ZoneSettingArgs.builder()
-                    .zoneId(c.zoneId())
-                    .settingId("ssl")
-                    .value(c.sslMode().cloudflareValue())
-                    .build(), cloudflareOptions(cf, originServing).build()));
+            // The zone's settings belong to the owner alone; a joined stack's origins serve in the owner's mode.
+            this.sslSetting = c.ownsPublicDns()
+                    ? Optional.of(new ZoneSetting("ssl-mode", ZoneSettingArgs.builder()
+                            .zoneId(c.zoneId())
+                            .settingId("ssl")
+                            .value(c.sslMode().cloudflareValue())
+                            .build(), cloudflareOptions(cf, originServing).build()))
+                    : Optional.empty();
             // A dead server (deadServers) serves nothing: Cloudflare must not send it requests.
             for (DnsRecordPlan.PlannedRecord record : DnsRecordPlan.plan(c.publicHostnames(), args.cluster().liveNodes(),
                     c.dnsIpv6Records(), args.stack())) {
@@ -119,6 +129,7 @@ public final class CloudflareOriginPool extends ComponentResource {
 
         registerOutputs(Map.of(
                 "ownsPublicDns", Output.of(c.ownsPublicDns()),
+                "dnsJoin", Output.of(c.dnsJoin()),
                 "publicUrls", Output.of(c.publicUrls()),
                 "allowListCidrs", Output.of(c.allowListCidrs()),
                 "originTls", Output.of(c.originTls())));
@@ -156,13 +167,18 @@ public final class CloudflareOriginPool extends ComponentResource {
         return sslSetting;
     }
 
-    /** Records by resource name (hostname-alias-type); empty when this stack does not own the public DNS. */
+    /** Records by resource name (hostname-alias-type); empty when this stack neither owns nor joins the public DNS. */
     public Map<String, DnsRecord> dnsRecords() {
         return Map.copyOf(dnsRecords);
     }
 
     public boolean ownsPublicDns() {
         return config.ownsPublicDns();
+    }
+
+    /** True while this stack's records join those of the stack that owns the public DNS (a cutover). */
+    public boolean dnsJoin() {
+        return config.dnsJoin();
     }
 
     public List<String> publicUrls() {
