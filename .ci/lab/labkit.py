@@ -61,8 +61,9 @@ class Engine:
 
     def run(self, *args, check=True, input=None):
         self.n += 1
-        return sh(["pulumi", *args, "--stack", STACK, "--non-interactive"], cwd=PROJECT, check=check, input=input,
-                  log="pulumi-%02d-%s.log" % (self.n, args[0]))
+        cut = args.index("--") if "--" in args else len(args)  # flags go before a `--` that ends them
+        argv = ["pulumi", *args[:cut], "--stack", STACK, "--non-interactive", *args[cut:]]
+        return sh(argv, cwd=PROJECT, check=check, input=input, log="pulumi-%02d-%s.log" % (self.n, args[0]))
 
     def config_set(self, key, value, secret=False):
         args = ["config", "set"] + (["--secret"] if secret else []) + ["--", key]

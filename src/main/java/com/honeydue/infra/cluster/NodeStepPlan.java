@@ -70,11 +70,11 @@ public final class NodeStepPlan {
     }
 
     public static RemoteStep readNodeToken() {
-        return RemoteStep.of("node-token", "read-node-token.sh", Map.of());
+        return RemoteStep.standalone("node-token", "read-node-token.sh", Map.of());
     }
 
     public static RemoteStep readKubeconfig(NodeSpec apiServer) {
-        return RemoteStep.of("kubeconfig", "read-kubeconfig.sh", Map.of("API_SERVER_IPV4", apiServer.ipv4()));
+        return RemoteStep.standalone("kubeconfig", "read-kubeconfig.sh", Map.of("API_SERVER_IPV4", apiServer.ipv4()));
     }
 
     /** One phase (stop, reset or rejoin) of an etcd snapshot restore on one node. */

@@ -26,6 +26,15 @@ public record RemoteStep(String name, String script, Map<String, String> env) {
     }
 
     /**
+     * A step whose script stands alone, without lib.sh: for the reads whose output feeds other resources (the join
+     * token, the kubeconfig), so that an edit of lib.sh does not change them (see read-kubeconfig.sh for why).
+     */
+    public static RemoteStep standalone(String name, String scriptFile, Map<String, String> env) {
+        env.forEach(RemoteStep::checkParameter);
+        return new RemoteStep(name, resource(scriptFile), withStepName(name, env));
+    }
+
+    /**
      * Every parameter is a shell variable name and a value of printable ASCII, plus line breaks for the two list
      * parameters that are files or lists (K3S_CONFIG, written by Jackson from checked flags; UFW_RULES and
      * EXPECTED_NODES, whose lines their plans check). A NUL, a
