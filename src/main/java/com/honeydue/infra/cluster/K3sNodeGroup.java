@@ -74,7 +74,14 @@ public final class K3sNodeGroup extends ComponentResource {
                 .enableServerSideApply(true)
                 .build(), CustomResourceOptions.builder().parent(this)
                 // explicit: during a preview the kubeconfig's Output carries no dependency
-                .dependsOn(kubeconfigCmd).build());
+                .dependsOn(kubeconfigCmd)
+                // pulumi-kubernetes 4.0.0 REPLACES its provider, and with it every object, whenever the kubeconfig's
+                // server changes or is unknown in a preview (seen in the lab: replacing the first server tried to
+                // recreate all 60 objects and failed on field conflicts). The provider keeps the kubeconfig it was
+                // created with; bin/move-api-server moves its server address in the state when the address must
+                // change (README: replace the first server).
+                .ignoreChanges("kubeconfig")
+                .build());
 
         c.nodeLabels().forEach((k8sName, labels) -> nodeLabels.add(new NodePatch(k8sName + "-labels", NodePatchArgs.builder()
                 .metadata(ObjectMetaPatchArgs.builder().name(k8sName).labels(labels).build())
