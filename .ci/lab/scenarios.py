@@ -285,6 +285,33 @@ def pods_by_node():
             if p["metadata"].get("ownerReferences", [{}])[0].get("kind") == "ReplicaSet"}
 
 
+def s_k3s_start():
+    """Issue 16 item 5: install.sh says "No change detected" and starts nothing for a stopped k3s; and its
+    `systemctl restart k3s` would block forever (TimeoutStartSec=0) on a server that never gets ready."""
+    k.box_exec(2, "systemctl", "stop", "k3s")
+    E.config_set("nodeReadyTimeoutSeconds", "170")  # every server step runs again; nothing of k3s' own changes
+    up_ok("a stopped server, steps re-run")
+    stop, start = first_event_time(2, "stop"), [t for t, e, _ in k.box_events(2) if e == "start"]
+    C.ok("box 2: the step started the stopped k3s (no reinstall)", stop and start and max(start) > stop
+         and not [t for t, kv in installs(2) if t > stop], (stop, start))
+    nodes_ready(["lab-node-1", "lab-node-2", "lab-node-3"], V1)
+    # A start that never gets ready: the step gives up after nodeReadyTimeoutSeconds instead of hanging.
+    E.config_set("nodeReadyTimeoutSeconds", "30")
+    E.config_set("etcdSnapshotRetention", "6")  # a flag change: every server restarts, one at a time
+    hang = k.box_root(3) + "/etc/fake-k3s/hang-start"
+    os.makedirs(os.path.dirname(hang), exist_ok=True)
+    open(hang, "w").close()
+    seconds, _, rc, out = E.up()
+    C.ok("with box 3's start hanging, the up fails within its bound (%.0f s) naming the node" % seconds,
+         rc != 0 and seconds < 240 and "lab-node-3 not Ready" in out, out[-1500:])
+    C.ok("box 3: the fake k3s hung in its start", any(e == "hang" for _, e, _ in k.box_events(3)))
+    os.remove(hang)
+    E.config_set("nodeReadyTimeoutSeconds", "180")
+    up_ok("the hang switch removed")
+    nodes_ready(["lab-node-1", "lab-node-2", "lab-node-3"], V1)
+    never_uninstalled((1, 2, 3))
+
+
 def s_upgrade():
     before = pods_by_node()
     E.config_set("k3sVersion", V2)
@@ -434,6 +461,7 @@ SCENARIOS = [("first-up", "1. first up from bare boxes", s_first_up),
              ("no-change", "9. up with no change", s_no_change),
              ("firewall-rule", "4. an extra firewall rule", s_firewall_rule),
              ("rotate-secret", "5. rotate redisPassword", s_rotate_secret),
+             ("k3s-start", "k3s start: a stopped server is started, a hung start is bounded", s_k3s_start),
              ("upgrade", "2. k3s upgrade", s_upgrade),
              ("add-remove", "3. add two boxes, then remove them", s_add_remove),
              ("restore", "7. etcd restore", s_restore),

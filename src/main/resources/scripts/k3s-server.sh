@@ -13,6 +13,9 @@ S3_CONFIG=/etc/rancher/k3s/config.yaml.d/50-etcd-s3.yaml
 TOKEN_FILE=/etc/rancher/k3s/cluster-token
 STATE_DIR=/var/lib/honeydue
 FINGERPRINT_FILE=$STATE_DIR/k3s-server.fingerprint
+# Set on the node while this step has it cordoned: a later run that finds it (say the first failed after the drain)
+# still uncordons the node, while a cordon an operator set by hand is left alone.
+DRAINED_BY=honeydue/drained-by
 
 # root_write <file>: stdin to a file only root can read, created that way (no window with wider permissions), and
 # moved into place whole.
@@ -43,7 +46,6 @@ fi
 s3_hash=$(as_root sha256sum "$S3_CONFIG" 2>/dev/null | cut -d' ' -f1 || true)
 fingerprint=$(printf '%s\n' "$K3S_VERSION" "$K3S_CONFIG" "$s3_hash" | sha256sum | cut -d' ' -f1)
 k3s_active() { as_root systemctl is-active --quiet k3s 2>/dev/null; }
-drained=no
 if [ "$(as_root cat "$FINGERPRINT_FILE" 2>/dev/null || true)" = "$fingerprint" ] && command -v k3s >/dev/null 2>&1; then
   if k3s_active; then
     log "k3s ${K3S_VERSION} already runs with this configuration; not reinstalling"
@@ -56,12 +58,12 @@ else
   if k3s_active && as_root k3s kubectl get node "$NODE_NAME" >/dev/null 2>&1; then
     # An upgrade or flag change on a live member: this node goes down alone, the others keep etcd quorum.
     log "changing a live server: cordon and drain ${NODE_NAME} first"
+    as_root k3s kubectl annotate node "$NODE_NAME" "${DRAINED_BY}=k3s-server" --overwrite >/dev/null
     as_root k3s kubectl cordon "$NODE_NAME" >/dev/null
     as_root k3s kubectl drain "$NODE_NAME" --ignore-daemonsets --delete-emptydir-data \
         --timeout="${READY_TIMEOUT_SECONDS}s" >/dev/null \
       || die "could not drain ${NODE_NAME}; it is left cordoned and unchanged, and no later server was touched" \
              "check 'kubectl get pdb -A' and stuck pods, then 'pulumi up' again (or 'kubectl uncordon ${NODE_NAME}' to back out)"
-    drained=yes
   fi
   printf '%s' "$K3S_CONFIG" | root_write "$CONFIG_FILE"
   installer=$(mktemp)
@@ -90,7 +92,9 @@ as_root install -d -m 755 "$STATE_DIR"
 printf '%s\n' "$fingerprint" | as_root tee "$FINGERPRINT_FILE" >/dev/null
 # Marks the node as one this program manages: the cluster-members step only ever removes nodes carrying it.
 as_root k3s kubectl label node "$NODE_NAME" "${MANAGED_LABEL}=true" --overwrite >/dev/null
-if [ "$drained" = yes ]; then
+if [ -n "$(as_root k3s kubectl get node "$NODE_NAME" -o "go-template={{index .metadata.annotations \"${DRAINED_BY}\"}}" 2>/dev/null \
+    | grep -v '<no value>' || true)" ]; then
   as_root k3s kubectl uncordon "$NODE_NAME" >/dev/null
+  as_root k3s kubectl annotate node "$NODE_NAME" "${DRAINED_BY}-" >/dev/null
 fi
 log "node ${NODE_NAME} is Ready at ${K3S_VERSION}"
