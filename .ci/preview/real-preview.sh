@@ -100,18 +100,15 @@ for stack in "${stacks[@]}"; do
   facts=$work/$stack.facts
   {
     echo "cloudflareZoneId=0123456789abcdef0123456789abcdef"
-<<<<<<< HEAD
     # what the README's facts file gives beyond the runbook: the SMTP login, the in-app admin, the APNs ids
     echo "smtpUser=fake-ci-login@fake-ci.invalid"
     echo "adminEmail=admin@fake-ci.invalid"
     echo "apnsKeyId=FAKECIKEY1"
     echo "apnsTeamId=FAKECITEAM"
     echo "apnsTopic=invalid.fake-ci.honeydue"
-=======
     # README step 4: a stack that owns the public DNS adopts the records the zone already has (ovh: runbook §4's 12)
     # and then says so. CI's fake state holds no imported record, so its preview shows them as creates.
     if grep -qx '  honeydue-infra:ownsPublicDns: true' "$work/project/Pulumi.$stack.yaml"; then echo "existingDnsRecords=imported"; fi
->>>>>>> edge-cutover
     # the committed digests are the runbook's prefixes padded with zeros; a real preview refuses them
     sed -n "s/^  honeydue-infra:\([a-zA-Z]*Image\): \([^ @]*\)@sha256:.*/\1 \2/p" "$work/project/Pulumi.$stack.yaml" \
       | while read -r key repo; do echo "$key=$repo@sha256:$(printf '%s' "$stack$key" | sha256sum | cut -c1-64)"; done
