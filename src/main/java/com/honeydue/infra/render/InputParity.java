@@ -14,6 +14,9 @@ import java.util.TreeSet;
  *   <li>a value the engine does not know yet (an Output of a resource that does not exist) is not compared;</li>
  *   <li>a value the preview hides ("[secret]": a secret, or an input the provider's schema marks secret, such as
  *       pulumi-command's {@code connection}) is not compared; the render must not hide what the preview shows;</li>
+ *   <li>the keyed digest of a pod's Secret data ({@value #SECRET_DIGEST_ANNOTATION}) is compared by form only (64 hex
+ *       digits on both sides): the render computes it from the placeholders that stand in for secrets offline, the
+ *       engine from the real values;</li>
  *   <li>numbers are compared by value (the wire format only has doubles);</li>
  *   <li>a provider resource gains {@code version} and {@code __internal} from the engine.</li>
  * </ul>
@@ -23,6 +26,10 @@ final class InputParity {
     /** The engine's marker for a value that is not known during preview. */
     static final String UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
     static final String SECRET = "[secret]";
+    /** The pod template annotation that holds an HMAC of the Secret data the pod reads (app PodConfigHash). */
+    static final String SECRET_DIGEST_ANNOTATION = "honeydue/secret-hmac-sha256";
+    private static final String SECRET_DIGEST_POINTER = "/annotations/" + SECRET_DIGEST_ANNOTATION.replace("/", "~1");
+    private static final java.util.regex.Pattern HEX_DIGEST = java.util.regex.Pattern.compile("[0-9a-f]{64}");
     private static final Set<String> ENGINE_ADDED_PROVIDER_INPUTS = Set.of("version", "__internal");
 
     private InputParity() {}
@@ -75,6 +82,12 @@ final class InputParity {
             out.add(at + ": a secret in the render, but the preview shows it: " + brief(p));
             return;
         }
+        if (at.endsWith(SECRET_DIGEST_POINTER)) {
+            if (!isHexDigest(r) || !isHexDigest(p)) {
+                out.add(at + ": a digest of secrets must be 64 hex digits: render " + brief(r) + ", preview " + brief(p));
+            }
+            return; // offline it digests the placeholders, in the preview the real secrets: only the form can agree
+        }
         if (r.isObject() && p.isObject()) {
             compareObjects(r, p, at, false, out);
         } else if (r.isArray() && p.isArray()) {
@@ -92,6 +105,10 @@ final class InputParity {
         } else if (!r.equals(p)) {
             out.add(at + ": render " + brief(r) + ", preview " + brief(p));
         }
+    }
+
+    private static boolean isHexDigest(JsonNode n) {
+        return n.isTextual() && HEX_DIGEST.matcher(n.asText()).matches();
     }
 
     private static boolean isSecret(JsonNode n) {

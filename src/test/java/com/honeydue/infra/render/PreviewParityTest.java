@@ -99,6 +99,21 @@ class PreviewParityTest {
     }
 
     @Test
+    void theDigestOfSecretsIsComparedByFormOnlyBecauseTheRenderDigestsPlaceholders() throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        String template = "{\"spec\":{\"template\":{\"metadata\":{\"annotations\":{\"honeydue/secret-hmac-sha256\":\"%s\",\"other\":\"%s\"}}}}}";
+        String a = "a".repeat(64);
+        String b = "0123456789abcdef".repeat(4);
+        JsonNode rendered = json.readTree(template.formatted(a, "x"));
+        assertThat(InputParity.differences("kubernetes:apps/v1:Deployment", rendered, json.readTree(template.formatted(b, "x"))))
+                .isEmpty();
+        assertThat(InputParity.differences("kubernetes:apps/v1:Deployment", rendered, json.readTree(template.formatted("not-a-digest", "y"))))
+                .containsExactly(
+                        "/spec/template/metadata/annotations/honeydue~1secret-hmac-sha256: a digest of secrets must be 64 hex digits: render \"" + a + "\", preview \"not-a-digest\"",
+                        "/spec/template/metadata/annotations/other: render \"x\", preview \"y\"");
+    }
+
+    @Test
     void anExtraInputOrAMissingResourceOrAnotherParentIsADifference() {
         JsonNode plan = plan();
         ObjectNode preview = previewOf(plan);
