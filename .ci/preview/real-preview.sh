@@ -56,8 +56,10 @@ pulumi login --non-interactive "file://$work/state" >/dev/null
 
 "$root/.ci/preview/fake-secrets.sh" "$work/project" "$work/secrets" >"$work/secret-keys.txt"
 
-# The command SDK subset against the real plugin's published schema (cloudflare's and kubernetes' GetSchema are stubs
-# in this engine build; their real check is the provider's own Check during the previews below).
+# The command SDK subset against the real plugin's published schema. Cloudflare's and kubernetes' GetSchema are stubs in
+# this engine build, and the cloudflare plugin's Check keeps an input it does not know (DnsRecordArgs with `proxyed`
+# previewed with 0 errors and `proxyed: true` in the inputs), so those subsets are held to the upstream SDK's names by
+# ProviderSdkSchemaTest and ProviderSdkMockEngineTest in `mvn verify`, which fail on such a misspelling.
 log "command SDK subset vs \`pulumi package get-schema command\`"
 pulumi package get-schema command >"$work/command-schema.json"
 if ! out=$(cd "$root" && mvn -B -ntp -q test -Dtest=CommandPluginSchemaTest -Dsurefire.failIfNoSpecifiedTests=false \
