@@ -15,11 +15,12 @@ import org.junit.jupiter.api.Test;
 /** Day-2 operations as config changes: compare the graph before and after. */
 class ClusterDay2Test {
     private static final String CMD = "command:remote:Command";
-    private static final String N1 = "alias=ovhcloud1 ipv4=51.81.83.33 ipv6=2604:2dc0:101:200::5a9a k8sName=vps-1624d691";
-    private static final String N2 = "alias=ovhcloud2 ipv4=51.81.87.86 ipv6=2604:2dc0:101:200::30d4 k8sName=vps-c0f51be2";
-    private static final String N3 = "alias=ovhcloud3 ipv4=51.81.85.248 ipv6=2604:2dc0:101:200::450f k8sName=vps-dbca24c7";
-    private static final String N4 = "alias=ovhcloud4 ipv4=51.81.90.10 k8sName=vps-44444444";
-    private static final String N5 = "alias=ovhcloud5 ipv4=51.81.90.11 k8sName=vps-55555555";
+    /** The ovh stack's three nodes (runbook §1) and two more for scale-out cases; NoUninstallOnChangeTest uses them too. */
+    static final String N1 = "alias=ovhcloud1 ipv4=51.81.83.33 ipv6=2604:2dc0:101:200::5a9a k8sName=vps-1624d691";
+    static final String N2 = "alias=ovhcloud2 ipv4=51.81.87.86 ipv6=2604:2dc0:101:200::30d4 k8sName=vps-c0f51be2";
+    static final String N3 = "alias=ovhcloud3 ipv4=51.81.85.248 ipv6=2604:2dc0:101:200::450f k8sName=vps-dbca24c7";
+    static final String N4 = "alias=ovhcloud4 ipv4=51.81.90.10 k8sName=vps-44444444";
+    static final String N5 = "alias=ovhcloud5 ipv4=51.81.90.11 k8sName=vps-55555555";
 
     private static StackRun run(Map<String, String> overrides) {
         return MockStackRunner.run(ConfigOverrides.load("ovh", overrides));

@@ -27,11 +27,6 @@ import org.junit.jupiter.api.Test;
  */
 class NoUninstallOnChangeTest {
     private static final String CMD = "command:remote:Command";
-    private static final String N1 = "alias=ovhcloud1 ipv4=51.81.83.33 ipv6=2604:2dc0:101:200::5a9a k8sName=vps-1624d691";
-    private static final String N2 = "alias=ovhcloud2 ipv4=51.81.87.86 ipv6=2604:2dc0:101:200::30d4 k8sName=vps-c0f51be2";
-    private static final String N3 = "alias=ovhcloud3 ipv4=51.81.85.248 ipv6=2604:2dc0:101:200::450f k8sName=vps-dbca24c7";
-    private static final String N4 = "alias=ovhcloud4 ipv4=51.81.90.10 k8sName=vps-44444444";
-    private static final String N5 = "alias=ovhcloud5 ipv4=51.81.90.11 k8sName=vps-55555555";
 
     static Set<String> replaceOnChanges(String token) throws IOException {
         try (InputStream in = NoUninstallOnChangeTest.class.getResourceAsStream("/provider-schemas/command-1.2.1.json")) {
@@ -43,7 +38,8 @@ class NoUninstallOnChangeTest {
     }
 
     static List<Map<String, String>> flips() {
-        String nodes = "['" + String.join("', '", N1, N2, N3, N4, N5) + "']";
+        String nodes = "['" + String.join("', '", ClusterDay2Test.N1, ClusterDay2Test.N2, ClusterDay2Test.N3,
+                ClusterDay2Test.N4, ClusterDay2Test.N5) + "']";
         return List.of(
                 Map.of("k3sVersion", "v1.35.1+k3s1"),
                 Map.of("nodes", nodes),
