@@ -118,11 +118,17 @@ class BadConfigMatrixTest {
     @MethodSource("cases")
     void stopsBeforeAnyResourceWithTheKeyAndTheExpectedForm(String title, Map<String, String> overrides, String key,
                                                            String expectedForm) {
+        assertStopsBeforeAnyResource(title, overrides, key, expectedForm);
+    }
+
+    /** Runs the ovh stack with the overrides; asserts nothing was registered and the error names the key. */
+    static String assertStopsBeforeAnyResource(String title, Map<String, String> overrides, String key, String expectedForm) {
         Outcome outcome = run(overrides, true);
         assertThat(outcome.registered()).as(title + ": nothing but the root stack may be registered")
                 .extracting(RecordedResource::type).containsOnly("pulumi:pulumi:Stack");
         String message = String.join("\n", outcome.errors());
         assertThat(message).as(title).contains("honeydue-infra:" + key + ": ").contains(expectedForm);
+        return message;
     }
 
     @Test
