@@ -3,7 +3,7 @@
 with a cache shared by every box and every run.
 
 Boxes have no route beyond the bridge; their apt (Acquire::http::Proxy) talks only to this proxy, which fetches
-from the allowed mirror host(s) and nothing else (403). Like .ci/verify/apt_proxy.py, plus a disk cache:
+from the allowed mirror host(s) and nothing else (403). It also serves .ci/verify/node-sandbox.sh. A disk cache:
   - content-addressed or versioned files (`/pool/...` packages, `/by-hash/...` indexes) are cached forever;
   - `InRelease`, `Release`, `Release.gpg` are cached for RELEASE_TTL seconds, so three boxes running
     `apt-get update` together fetch them once;

@@ -87,7 +87,8 @@ ip netns exec "$ns" ip link set lo up
 ip netns exec "$ns" ip link set "hdvn$id" name eth0
 ip netns exec "$ns" ip addr add "$node_ip/30" dev eth0
 ip netns exec "$ns" ip link set eth0 up
-python3 "$HERE/apt_proxy.py" "$host_ip" "$proxy_port" deb.debian.org >"$work/proxy.log" 2>&1 &
+# The lab's mirror-only proxy, with its cache in this run's work dir.
+python3 "$HERE/../lab/apt_proxy.py" "$host_ip" "$proxy_port" "$work/apt-cache" deb.debian.org >"$work/proxy.log" 2>&1 &
 started_pids+=($!)
 
 # The root as a cloud image hands it over: hostname, a default user with a key and passwordless sudo,
