@@ -2,7 +2,7 @@ package com.honeydue.infra;
 
 import com.honeydue.infra.config.ConfigSchema;
 import com.honeydue.infra.config.RawConfig;
-import com.honeydue.infra.config.StackConfigLoader;
+import com.honeydue.infra.stack.StackConfigLoader;
 import com.pulumi.Context;
 
 /**

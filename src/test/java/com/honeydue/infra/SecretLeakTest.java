@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.honeydue.infra.config.ConfigSchema;
 import com.honeydue.infra.config.RawConfig;
-import com.honeydue.infra.config.StackConfigLoader;
+import com.honeydue.infra.stack.StackConfigLoader;
 import com.honeydue.infra.engine.MockStackRunner;
 import com.honeydue.infra.engine.StackRun;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package com.honeydue.infra;
 
-import com.honeydue.infra.config.StackConfig;
-import com.honeydue.infra.config.StackFiles;
+import com.honeydue.infra.stack.StackConfig;
+import com.honeydue.infra.stack.StackFiles;
 import com.honeydue.infra.engine.MockStackRunner;
 import com.honeydue.infra.engine.StackRun;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package com.honeydue.infra.app;
 
-import com.honeydue.infra.config.Secret;
+import com.honeydue.infra.values.Secret;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,5 +1,6 @@
 package com.honeydue.infra.app;
 
+import com.honeydue.infra.workload.SecureDefaults;
 import static com.honeydue.infra.app.PodParts.configEnv;
 import static com.honeydue.infra.app.PodParts.plainEnv;
 import static com.honeydue.infra.app.PodParts.secretEnv;
@@ -128,7 +129,7 @@ final class AppWorkloads {
                 .env(env)
                 .volumeMounts(mounts)
                 .resources(PodParts.resources(spec.resources()))
-                .securityContext(PodParts.containerSecurity())
+                .securityContext(SecureDefaults.restrictedContainer())
                 .startupProbe(PodParts.probe(spec.probes().startup()))
                 .readinessProbe(PodParts.probe(spec.probes().readiness()))
                 .livenessProbe(PodParts.probe(spec.probes().liveness()));
@@ -162,7 +163,7 @@ final class AppWorkloads {
                 volumes.add(VolumeArgs.builder().name("redis-conf").secret(SecretVolumeSourceArgs.builder()
                         .secretName(HoneyDueApp.APP_SECRETS).defaultMode(0440)
                         .items(KeyToPathArgs.builder().key(HoneyDueApp.REDIS_CONF_KEY).path(RedisConf.FILE).build()).build()).build());
-                nodeSelector = Map.of(com.honeydue.infra.config.ClusterConfig.REDIS_LABEL, "true");
+                nodeSelector = Map.of(com.honeydue.infra.cluster.ClusterConfig.REDIS_LABEL, "true");
             }
             default -> { }
         }
@@ -174,7 +175,7 @@ final class AppWorkloads {
                 .serviceAccountName(spec.name())
                 .automountServiceAccountToken(false)
                 .imagePullSecrets(LocalObjectReferenceArgs.builder().name(HoneyDueApp.PULL_SECRET).build())
-                .securityContext(PodParts.podSecurity(spec.runAsUser(), spec.runAsGroup()))
+                .securityContext(SecureDefaults.nonRootPod((int) spec.runAsUser(), (int) spec.runAsGroup()))
                 .containers(container)
                 .volumes(volumes);
         if (!nodeSelector.isEmpty()) {
@@ -235,7 +236,7 @@ final class AppWorkloads {
                 .env(env)
                 .volumeMounts(PodParts.writableMounts(writable))
                 .resources(PodParts.resources(WorkloadPlan.MIGRATE_RESOURCES))
-                .securityContext(PodParts.containerSecurity())
+                .securityContext(SecureDefaults.restrictedContainer())
                 .build();
         return new Job(name, JobArgs.builder()
                 .metadata(PodParts.meta(name, "migration"))
@@ -249,7 +250,7 @@ final class AppWorkloads {
                                         .serviceAccountName("api")
                                         .automountServiceAccountToken(false)
                                         .imagePullSecrets(LocalObjectReferenceArgs.builder().name(HoneyDueApp.PULL_SECRET).build())
-                                        .securityContext(PodParts.podSecurity(WorkloadPlan.GO_UID, WorkloadPlan.GO_UID))
+                                        .securityContext(SecureDefaults.nonRootPod((int) WorkloadPlan.GO_UID, (int) WorkloadPlan.GO_UID))
                                         .containers(container)
                                         .volumes(PodParts.writableVolumes(writable))
                                         .build())

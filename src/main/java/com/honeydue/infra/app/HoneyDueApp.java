@@ -1,6 +1,6 @@
 package com.honeydue.infra.app;
 
-import com.honeydue.infra.config.NodeSpec;
+import com.honeydue.infra.values.NodeSpec;
 import com.honeydue.infra.cluster.NodeConnection;
 import com.honeydue.infra.cluster.RemoteStep;
 import com.pulumi.command.remote.Command;

@@ -1,6 +1,6 @@
 package com.honeydue.infra.app;
 
-import com.honeydue.infra.config.ClusterConfig;
+import com.honeydue.infra.cluster.ClusterConfig;
 import com.pulumi.kubernetes.Provider;
 import com.pulumi.resources.Resource;
 import java.util.List;

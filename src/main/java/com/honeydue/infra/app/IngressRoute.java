@@ -1,6 +1,6 @@
 package com.honeydue.infra.app;
 
-import com.honeydue.infra.config.Shown;
+import com.honeydue.infra.values.Shown;
 import java.util.List;
 import java.util.regex.Pattern;
 

@@ -1,18 +1,15 @@
 package com.honeydue.infra.app;
 
-import com.pulumi.kubernetes.core.v1.inputs.CapabilitiesArgs;
+import com.honeydue.infra.workload.SecureDefaults;
 import com.pulumi.kubernetes.core.v1.inputs.ConfigMapKeySelectorArgs;
 import com.pulumi.kubernetes.core.v1.inputs.EmptyDirVolumeSourceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.EnvVarArgs;
 import com.pulumi.kubernetes.core.v1.inputs.EnvVarSourceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ExecActionArgs;
 import com.pulumi.kubernetes.core.v1.inputs.HTTPGetActionArgs;
-import com.pulumi.kubernetes.core.v1.inputs.PodSecurityContextArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ProbeArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ResourceRequirementsArgs;
-import com.pulumi.kubernetes.core.v1.inputs.SeccompProfileArgs;
 import com.pulumi.kubernetes.core.v1.inputs.SecretKeySelectorArgs;
-import com.pulumi.kubernetes.core.v1.inputs.SecurityContextArgs;
 import com.pulumi.kubernetes.core.v1.inputs.TCPSocketActionArgs;
 import com.pulumi.kubernetes.core.v1.inputs.TopologySpreadConstraintArgs;
 import com.pulumi.kubernetes.core.v1.inputs.VolumeArgs;
@@ -28,33 +25,8 @@ import java.util.Map;
 final class PodParts {
     private PodParts() {}
 
-    /** Pod Security "restricted" at the container level, plus a read-only root filesystem. */
-    static SecurityContextArgs containerSecurity() {
-        return SecurityContextArgs.builder()
-                .runAsNonRoot(true)
-                .allowPrivilegeEscalation(false)
-                .privileged(false)
-                .readOnlyRootFilesystem(true)
-                .capabilities(CapabilitiesArgs.builder().drop("ALL").build())
-                .seccompProfile(SeccompProfileArgs.builder().type("RuntimeDefault").build())
-                .build();
-    }
-
-    static PodSecurityContextArgs podSecurity(long uid, long gid) {
-        return PodSecurityContextArgs.builder()
-                .runAsNonRoot(true)
-                .runAsUser((int) uid)
-                .runAsGroup((int) gid)
-                .fsGroup((int) gid)
-                .seccompProfile(SeccompProfileArgs.builder().type("RuntimeDefault").build())
-                .build();
-    }
-
     static ResourceRequirementsArgs resources(WorkloadSpec.Resources r) {
-        return ResourceRequirementsArgs.builder()
-                .requests(Map.of("cpu", r.cpuRequest(), "memory", r.memoryRequest(), "ephemeral-storage", "64Mi"))
-                .limits(Map.of("cpu", r.cpuLimit(), "memory", r.memoryLimit(), "ephemeral-storage", "512Mi"))
-                .build();
+        return SecureDefaults.resources(r.cpuRequest(), r.memoryRequest(), r.cpuLimit(), r.memoryLimit());
     }
 
     static ProbeArgs probe(Probe p) {

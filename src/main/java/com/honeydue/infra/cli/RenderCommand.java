@@ -1,6 +1,6 @@
 package com.honeydue.infra.cli;
 
-import com.honeydue.infra.config.StackConfig;
+import com.honeydue.infra.stack.StackConfig;
 import com.honeydue.infra.render.CanonicalJson;
 import com.honeydue.infra.render.Renderer;
 import java.io.IOException;

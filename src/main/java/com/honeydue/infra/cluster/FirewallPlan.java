@@ -1,8 +1,7 @@
 package com.honeydue.infra.cluster;
 
-import com.honeydue.infra.config.ClusterConfig;
-import com.honeydue.infra.config.FirewallRuleSpec;
-import com.honeydue.infra.config.NodeSpec;
+import com.honeydue.infra.values.FirewallRuleSpec;
+import com.honeydue.infra.values.NodeSpec;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,7 +1,6 @@
 package com.honeydue.infra.cluster;
 
-import com.honeydue.infra.config.ClusterConfig;
-import com.honeydue.infra.config.NodeSpec;
+import com.honeydue.infra.values.NodeSpec;
 import com.pulumi.command.remote.Command;
 import com.pulumi.core.Output;
 import com.pulumi.kubernetes.Provider;

@@ -1,7 +1,6 @@
 package com.honeydue.infra.cluster;
 
-import com.honeydue.infra.config.ClusterConfig;
-import com.honeydue.infra.config.FirewallRuleSpec;
+import com.honeydue.infra.values.FirewallRuleSpec;
 import java.util.List;
 
 /**

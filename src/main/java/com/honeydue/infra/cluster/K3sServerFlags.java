@@ -1,7 +1,6 @@
 package com.honeydue.infra.cluster;
 
-import com.honeydue.infra.config.ClusterConfig;
-import com.honeydue.infra.config.NodeSpec;
+import com.honeydue.infra.values.NodeSpec;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -76,7 +75,7 @@ public final class K3sServerFlags {
             String flag = flags.get(i);
             boolean ok = i == 0 ? flag.equals("server") : FLAG.matcher(flag).matches();
             if (!ok) {
-                throw new IllegalStateException("internal error: k3s flag " + (i + 1) + " " + com.honeydue.infra.config.Shown.value(flag)
+                throw new IllegalStateException("internal error: k3s flag " + (i + 1) + " " + com.honeydue.infra.values.Shown.value(flag)
                         + " is not one --flag[=value] line of printable ASCII; a config value escaped validation");
             }
         }

@@ -1,7 +1,6 @@
 package com.honeydue.infra.cluster;
 
-import com.honeydue.infra.config.ClusterConfig;
-import com.honeydue.infra.config.NodeSpec;
+import com.honeydue.infra.values.NodeSpec;
 import com.pulumi.command.remote.inputs.ConnectionArgs;
 
 /** The SSH connection of every remote step on a node: key-only, and patient with boxes that are still booting. */

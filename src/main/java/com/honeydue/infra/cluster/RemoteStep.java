@@ -43,7 +43,7 @@ public record RemoteStep(String name, String script, Map<String, String> env) {
      */
     static void checkParameter(String key, String value) {
         if (!key.matches("[A-Z_][A-Z0-9_]{0,63}")) {
-            throw new IllegalStateException("internal error: step parameter name " + com.honeydue.infra.config.Shown.value(key)
+            throw new IllegalStateException("internal error: step parameter name " + com.honeydue.infra.values.Shown.value(key)
                     + " is not an upper-case shell variable name");
         }
         boolean multiLine = MULTI_LINE.contains(key);
@@ -51,7 +51,7 @@ public record RemoteStep(String name, String script, Map<String, String> env) {
             char c = value.charAt(i);
             if (!((c >= 0x20 && c < 0x7F) || (c == '\n' && multiLine))) {
                 throw new IllegalStateException("internal error: step parameter " + key + " holds "
-                        + com.honeydue.infra.config.Shown.value(value) + ", which is not printable ASCII"
+                        + com.honeydue.infra.values.Shown.value(value) + ", which is not printable ASCII"
                         + (multiLine ? "" : " on one line") + "; a config value escaped validation");
             }
         }

@@ -1,7 +1,6 @@
 package com.honeydue.infra.cluster;
 
-import com.honeydue.infra.config.ClusterConfig;
-import com.honeydue.infra.config.NodeSpec;
+import com.honeydue.infra.values.NodeSpec;
 import com.pulumi.command.remote.Command;
 import com.pulumi.command.remote.CommandArgs;
 import com.pulumi.command.remote.enums.Logging;

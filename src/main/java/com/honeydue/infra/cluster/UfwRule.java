@@ -11,7 +11,7 @@ public record UfwRule(String args, String why) {
 
     public UfwRule {
         if (args == null || args.length() > 200 || !ARGS.matcher(args).matches()) {
-            throw new IllegalStateException("internal error: UFW rule " + com.honeydue.infra.config.Shown.value(args)
+            throw new IllegalStateException("internal error: UFW rule " + com.honeydue.infra.values.Shown.value(args)
                     + " is not words of [A-Za-z0-9.:/-] separated by single spaces; a config value escaped validation");
         }
     }

@@ -1,5 +1,6 @@
 package com.honeydue.infra.config;
 
+import com.honeydue.infra.values.Shown;
 import java.util.List;
 
 /**

@@ -1,5 +1,7 @@
 package com.honeydue.infra.config;
 
+import com.honeydue.infra.values.Secret;
+import com.honeydue.infra.values.Shown;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -274,7 +276,7 @@ public final class ConfigReader {
         return Optional.of(Secret.of(v.asText()));
     }
 
-    static String suggestion(String typo, java.util.Collection<String> known) {
+    public static String suggestion(String typo, java.util.Collection<String> known) {
         if (typo.length() > 100) {
             return "";
         }

@@ -1,5 +1,6 @@
 package com.honeydue.infra.config;
 
+import com.honeydue.infra.values.Shown;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;

@@ -1,5 +1,6 @@
 package com.honeydue.infra.config;
 
+import com.honeydue.infra.values.Shown;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package com.honeydue.infra.edge;
 
-import com.honeydue.infra.config.Net;
+import com.honeydue.infra.values.Net;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

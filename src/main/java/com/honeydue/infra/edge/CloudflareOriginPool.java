@@ -1,6 +1,5 @@
 package com.honeydue.infra.edge;
 
-import com.honeydue.infra.config.EdgeConfig;
 import com.pulumi.cloudflare.DnsRecord;
 import com.pulumi.cloudflare.DnsRecordArgs;
 import com.pulumi.cloudflare.OriginCaCertificate;

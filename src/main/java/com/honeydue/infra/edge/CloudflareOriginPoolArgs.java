@@ -1,7 +1,6 @@
 package com.honeydue.infra.edge;
 
-import com.honeydue.infra.config.ClusterConfig;
-import com.honeydue.infra.config.EdgeConfig;
+import com.honeydue.infra.cluster.ClusterConfig;
 import com.pulumi.kubernetes.Provider;
 import com.pulumi.resources.Resource;
 import java.util.List;

@@ -1,6 +1,6 @@
 package com.honeydue.infra.edge;
 
-import com.honeydue.infra.config.NodeSpec;
+import com.honeydue.infra.values.NodeSpec;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package com.honeydue.infra.edge;
 
-import com.honeydue.infra.config.Shown;
+import com.honeydue.infra.values.Shown;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;

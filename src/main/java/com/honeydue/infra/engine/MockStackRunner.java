@@ -3,7 +3,7 @@ package com.honeydue.infra.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.honeydue.infra.HoneyDueStack;
-import com.honeydue.infra.config.StackConfig;
+import com.honeydue.infra.stack.StackConfig;
 import com.pulumi.core.internal.OutputData;
 import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestOptions;

@@ -2,13 +2,12 @@ package com.honeydue.infra.observability;
 
 import static com.honeydue.infra.observability.ObservabilityPlan.TOKEN_KEY;
 
-import com.honeydue.infra.config.Secret;
+import com.honeydue.infra.values.Secret;
 import com.pulumi.kubernetes.Provider;
 import com.pulumi.kubernetes.apps.v1.inputs.DaemonSetUpdateStrategyArgs;
 import com.pulumi.kubernetes.apps.v1.inputs.RollingUpdateDaemonSetArgs;
 import com.pulumi.kubernetes.core.v1.ServiceAccount;
 import com.pulumi.kubernetes.core.v1.ServiceAccountArgs;
-import com.pulumi.kubernetes.core.v1.inputs.CapabilitiesArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ConfigMapProjectionArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ContainerPortArgs;
 import com.pulumi.kubernetes.core.v1.inputs.DownwardAPIProjectionArgs;
@@ -17,13 +16,9 @@ import com.pulumi.kubernetes.core.v1.inputs.HTTPGetActionArgs;
 import com.pulumi.kubernetes.core.v1.inputs.HostPathVolumeSourceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.KeyToPathArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ObjectFieldSelectorArgs;
-import com.pulumi.kubernetes.core.v1.inputs.PodSecurityContextArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ProbeArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ProjectedVolumeSourceArgs;
-import com.pulumi.kubernetes.core.v1.inputs.ResourceRequirementsArgs;
-import com.pulumi.kubernetes.core.v1.inputs.SeccompProfileArgs;
 import com.pulumi.kubernetes.core.v1.inputs.SecretVolumeSourceArgs;
-import com.pulumi.kubernetes.core.v1.inputs.SecurityContextArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ServiceAccountTokenProjectionArgs;
 import com.pulumi.kubernetes.core.v1.inputs.TolerationArgs;
 import com.pulumi.kubernetes.core.v1.inputs.VolumeArgs;
@@ -157,36 +152,6 @@ final class AgentParts {
                 .httpGet(HTTPGetActionArgs.builder().path(path).port(port).build())
                 .initialDelaySeconds(initialDelay).periodSeconds(period).timeoutSeconds(5)
                 .failureThreshold(failureThreshold).build();
-    }
-
-    static ResourceRequirementsArgs resources(String cpuRequest, String memRequest, String cpuLimit, String memLimit) {
-        return ResourceRequirementsArgs.builder()
-                .requests(Map.of("cpu", cpuRequest, "memory", memRequest, "ephemeral-storage", "64Mi"))
-                .limits(Map.of("cpu", cpuLimit, "memory", memLimit, "ephemeral-storage", "512Mi"))
-                .build();
-    }
-
-    static SeccompProfileArgs runtimeDefault() {
-        return SeccompProfileArgs.builder().type("RuntimeDefault").build();
-    }
-
-    /** Pod Security "restricted" at the container level. */
-    static SecurityContextArgs restrictedContainer() {
-        return SecurityContextArgs.builder()
-                .runAsNonRoot(true)
-                .readOnlyRootFilesystem(true)
-                .allowPrivilegeEscalation(false)
-                .privileged(false)
-                .capabilities(CapabilitiesArgs.builder().drop("ALL").build())
-                .seccompProfile(runtimeDefault())
-                .build();
-    }
-
-    static PodSecurityContextArgs nonRootPod(int uid) {
-        return PodSecurityContextArgs.builder()
-                .runAsNonRoot(true).runAsUser(uid).runAsGroup(uid).fsGroup(uid)
-                .seccompProfile(runtimeDefault())
-                .build();
     }
 
     /** Node agents must run on every node, including tainted control-plane/etcd nodes. */

@@ -2,7 +2,7 @@ package com.honeydue.infra.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.honeydue.infra.cluster.RemoteStep;
-import com.honeydue.infra.config.NodeSpec;
+import com.honeydue.infra.values.NodeSpec;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

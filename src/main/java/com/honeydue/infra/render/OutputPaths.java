@@ -33,7 +33,7 @@ final class OutputPaths {
             }
             if (!ok) {
                 throw new IllegalStateException("internal error: render output path "
-                        + com.honeydue.infra.config.Shown.value(path) + " is not a plain relative path under "
+                        + com.honeydue.infra.values.Shown.value(path) + " is not a plain relative path under "
                         + String.join(", ", owned) + "; nothing was written");
             }
         }
@@ -44,7 +44,7 @@ final class OutputPaths {
         Path p = root.resolve(relative).normalize();
         if (!p.startsWith(root) || p.equals(root)) {
             throw new IllegalStateException("internal error: render output path "
-                    + com.honeydue.infra.config.Shown.value(relative) + " resolves outside the output directory");
+                    + com.honeydue.infra.values.Shown.value(relative) + " resolves outside the output directory");
         }
         return p;
     }

@@ -3,7 +3,7 @@ package com.honeydue.infra.render;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.honeydue.infra.config.NodeSpec;
+import com.honeydue.infra.values.NodeSpec;
 
 /**
  * plan.json: {"project","stack","nodes":[{alias,k8sName,ipv4,ipv6}],"resources":[{urn,type,name,parent,

@@ -3,7 +3,7 @@ package com.honeydue.infra.render;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.honeydue.infra.cluster.RemoteStep;
-import com.honeydue.infra.config.NodeSpec;
+import com.honeydue.infra.values.NodeSpec;
 import com.honeydue.infra.engine.FakeProviderMocks;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

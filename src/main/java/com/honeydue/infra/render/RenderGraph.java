@@ -1,6 +1,6 @@
 package com.honeydue.infra.render;
 
-import com.honeydue.infra.config.NodeSpec;
+import com.honeydue.infra.values.NodeSpec;
 import com.honeydue.infra.engine.Declaration;
 import com.honeydue.infra.engine.ObservedRun;
 import com.honeydue.infra.engine.RecordedResource;

@@ -1,7 +1,7 @@
 package com.honeydue.infra.render;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.honeydue.infra.config.StackConfig;
+import com.honeydue.infra.stack.StackConfig;
 import com.honeydue.infra.engine.MockStackRunner;
 import com.honeydue.infra.engine.ObservedRun;
 import java.io.IOException;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.honeydue.infra.ConfigOverrides;
 import com.honeydue.infra.StackFixtures;
 import com.honeydue.infra.config.ConfigValidationException;
-import com.honeydue.infra.config.StackConfigLoader;
+import com.honeydue.infra.stack.StackConfigLoader;
 import com.honeydue.infra.engine.MockStackRunner;
 import com.honeydue.infra.engine.StackRun;
 import java.util.LinkedHashMap;

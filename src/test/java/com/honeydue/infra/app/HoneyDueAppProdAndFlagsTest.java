@@ -110,7 +110,7 @@ class HoneyDueAppProdAndFlagsTest {
                 "kyvernoVerifyImages", true,
                 "ingressRoutes", List.of("api.myhoneydue.com=api", "shop.myhoneydue.com=shop"),
                 "otelTracesSamplerArg", "ten percent"));
-        assertThatThrownBy(() -> com.honeydue.infra.config.StackConfigLoader.load(AppStacks.schema(), raw))
+        assertThatThrownBy(() -> com.honeydue.infra.stack.StackConfigLoader.load(AppStacks.schema(), raw))
                 .isInstanceOf(ConfigValidationException.class)
                 .hasMessageContaining("workerReplicas").hasMessageContaining("0 or 1").hasMessageContaining("§9.7")
                 .hasMessageContaining("apiImage").hasMessageContaining("not pinned by digest")

@@ -3,8 +3,7 @@ package com.honeydue.infra.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.honeydue.infra.StackFixtures;
-import com.honeydue.infra.config.ClusterConfig;
-import com.honeydue.infra.config.NodeSpec;
+import com.honeydue.infra.values.NodeSpec;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

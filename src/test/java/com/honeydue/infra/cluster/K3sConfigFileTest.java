@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.honeydue.infra.StackFixtures;
-import com.honeydue.infra.config.ClusterConfig;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

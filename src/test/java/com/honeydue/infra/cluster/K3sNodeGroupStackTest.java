@@ -3,7 +3,6 @@ package com.honeydue.infra.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.honeydue.infra.StackFixtures;
-import com.honeydue.infra.config.ClusterConfig;
 import com.honeydue.infra.engine.RecordedResource;
 import com.honeydue.infra.engine.StackRun;
 import java.util.Arrays;

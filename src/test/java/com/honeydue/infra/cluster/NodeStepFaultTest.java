@@ -3,7 +3,6 @@ package com.honeydue.infra.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.honeydue.infra.StackFixtures;
-import com.honeydue.infra.config.ClusterConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

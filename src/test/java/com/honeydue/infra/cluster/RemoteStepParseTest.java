@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.honeydue.infra.StackFixtures;
-import com.honeydue.infra.config.ClusterConfig;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -104,7 +104,7 @@ class ScriptBoundValuesTest {
     void aPayloadInAnyScriptBoundValueIsRefusedAtValidationNamingTheKey(String key, String payload, Target target) {
         ConfigValidationException e = ConfigOverrides.failure("ovh", target.overrides().apply(payload));
         assertThat(e.problems()).extracting(ConfigProblem::key)
-                .as("%s with %s", key, com.honeydue.infra.config.Shown.value(payload))
+                .as("%s with %s", key, com.honeydue.infra.values.Shown.value(payload))
                 .anySatisfy(k -> assertThat(k).startsWith(target.problemKey()));
     }
 

@@ -1,5 +1,6 @@
 package com.honeydue.infra.config;
 
+import com.honeydue.infra.stack.StackConfigLoader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -2,7 +2,7 @@ package com.honeydue.infra.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.honeydue.infra.config.NodeSpec;
+import com.honeydue.infra.values.NodeSpec;
 import com.honeydue.infra.edge.DnsRecordPlan.PlannedRecord;
 import java.util.List;
 import java.util.Optional;

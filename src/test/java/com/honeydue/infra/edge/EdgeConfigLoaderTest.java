@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.honeydue.infra.StackFixtures;
 import com.honeydue.infra.config.ConfigProblem;
 import com.honeydue.infra.config.ConfigValidationException;
-import com.honeydue.infra.config.EdgeConfig;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -6,7 +6,7 @@ import static com.honeydue.infra.edge.EdgeStacks.ZONE_SETTING;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.honeydue.infra.config.StackConfig;
+import com.honeydue.infra.stack.StackConfig;
 import com.honeydue.infra.engine.MockStackRunner;
 import com.honeydue.infra.engine.RecordedResource;
 import com.pulumi.Context;

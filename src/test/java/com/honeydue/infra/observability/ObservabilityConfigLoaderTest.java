@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.honeydue.infra.StackFixtures;
 import com.honeydue.infra.config.ConfigProblem;
 import com.honeydue.infra.config.ConfigValidationException;
-import com.honeydue.infra.config.ObservabilityConfig;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.honeydue.infra.config.FirewallRuleSpec;
+import com.honeydue.infra.values.FirewallRuleSpec;
 import com.honeydue.infra.observability.EgressRule.IpBlock;
 import com.honeydue.infra.observability.EgressRule.Pods;
 import com.honeydue.infra.observability.EgressRule.Port;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.honeydue.infra.StackFixtures;
-import com.honeydue.infra.config.StackConfig;
+import com.honeydue.infra.stack.StackConfig;
 import com.honeydue.infra.engine.MockStackRunner;
 import java.util.List;
 import java.util.Set;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.honeydue.infra.StackFixtures;
-import com.honeydue.infra.config.StackConfig;
+import com.honeydue.infra.stack.StackConfig;
 import com.honeydue.infra.engine.MockStackRunner;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -3,8 +3,8 @@ package com.honeydue.infra.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.honeydue.infra.ConfigOverrides;
-import com.honeydue.infra.config.StackConfig;
-import com.honeydue.infra.config.StackConfigLoader;
+import com.honeydue.infra.stack.StackConfig;
+import com.honeydue.infra.stack.StackConfigLoader;
 import com.honeydue.infra.engine.FakeProviderMocks;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,9 @@
-package com.honeydue.infra.config;
+package com.honeydue.infra.stack;
 
+import com.honeydue.infra.config.ConfigReader;
+import com.honeydue.infra.observability.ObservabilityConfig;
+import com.honeydue.infra.values.Net;
+import com.honeydue.infra.values.Shown;
 import com.honeydue.infra.app.ImageReference;
 import java.util.List;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package com.honeydue.infra.config;
+package com.honeydue.infra.values;
 
 /**
  * How a config value appears in a message: quoted, every control, format (bidi) or other invisible character

@@ -1,5 +1,8 @@
-package com.honeydue.infra.config;
+package com.honeydue.infra.cluster;
 
+import com.honeydue.infra.values.FirewallRuleSpec;
+import com.honeydue.infra.values.NodeSpec;
+import com.honeydue.infra.values.Secret;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,5 +1,9 @@
-package com.honeydue.infra.config;
+package com.honeydue.infra.stack;
 
+import com.honeydue.infra.config.ConfigReader;
+import com.honeydue.infra.config.Identifiers;
+import com.honeydue.infra.values.Net;
+import com.honeydue.infra.values.Shown;
 import inet.ipaddr.IPAddress;
 import java.util.LinkedHashMap;
 import java.util.List;

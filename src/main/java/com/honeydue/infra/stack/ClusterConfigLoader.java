@@ -1,5 +1,14 @@
-package com.honeydue.infra.config;
+package com.honeydue.infra.stack;
 
+import com.honeydue.infra.cluster.ClusterConfig;
+import com.honeydue.infra.cluster.ProviderProfile;
+import com.honeydue.infra.config.ConfigReader;
+import com.honeydue.infra.config.Identifiers;
+import com.honeydue.infra.values.FirewallRuleSpec;
+import com.honeydue.infra.values.Net;
+import com.honeydue.infra.values.NodeSpec;
+import com.honeydue.infra.values.Secret;
+import com.honeydue.infra.values.Shown;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -1,5 +1,8 @@
-package com.honeydue.infra.config;
+package com.honeydue.infra.stack;
 
+import com.honeydue.infra.cluster.ClusterConfig;
+import com.honeydue.infra.edge.EdgeConfig;
+import com.honeydue.infra.observability.ObservabilityConfig;
 import com.honeydue.infra.app.AppConfig;
 import java.util.Optional;
 

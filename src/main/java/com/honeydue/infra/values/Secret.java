@@ -1,4 +1,4 @@
-package com.honeydue.infra.config;
+package com.honeydue.infra.values;
 
 import com.pulumi.core.Output;
 import java.util.Objects;
@@ -32,7 +32,7 @@ public final class Secret {
     }
 
     /** For validation only (format checks); never for building resource inputs. */
-    boolean matches(java.util.function.Predicate<String> check) {
+    public boolean matches(java.util.function.Predicate<String> check) {
         return check.test(value);
     }
 

@@ -1,5 +1,13 @@
-package com.honeydue.infra.config;
+package com.honeydue.infra.stack;
 
+import com.honeydue.infra.cluster.ClusterConfig;
+import com.honeydue.infra.config.ConfigKeys;
+import com.honeydue.infra.config.ConfigReader;
+import com.honeydue.infra.config.RawConfig;
+import com.honeydue.infra.edge.EdgeConfig;
+import com.honeydue.infra.values.NodeSpec;
+import com.honeydue.infra.values.Secret;
+import com.honeydue.infra.values.Shown;
 import com.honeydue.infra.edge.CidrRanges;
 import com.honeydue.infra.edge.DnsAdoption;
 import com.honeydue.infra.edge.DnsRecordPlan;

@@ -1,5 +1,6 @@
-package com.honeydue.infra.config;
+package com.honeydue.infra.observability;
 
+import com.honeydue.infra.values.Secret;
 import java.util.List;
 import java.util.Optional;
 

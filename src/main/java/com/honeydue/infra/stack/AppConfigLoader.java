@@ -1,8 +1,11 @@
-package com.honeydue.infra.app;
+package com.honeydue.infra.stack;
 
+import com.honeydue.infra.app.AppConfig;
+import com.honeydue.infra.app.ImageReference;
+import com.honeydue.infra.app.IngressRoute;
 import com.honeydue.infra.config.ConfigReader;
-import com.honeydue.infra.config.Secret;
-import com.honeydue.infra.config.Shown;
+import com.honeydue.infra.values.Secret;
+import com.honeydue.infra.values.Shown;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

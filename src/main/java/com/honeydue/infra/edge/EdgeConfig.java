@@ -1,5 +1,6 @@
-package com.honeydue.infra.config;
+package com.honeydue.infra.edge;
 
+import com.honeydue.infra.values.Secret;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

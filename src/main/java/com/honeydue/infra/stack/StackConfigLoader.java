@@ -1,7 +1,14 @@
-package com.honeydue.infra.config;
+package com.honeydue.infra.stack;
 
+import com.honeydue.infra.cluster.ClusterConfig;
+import com.honeydue.infra.config.ConfigKeys;
+import com.honeydue.infra.config.ConfigReader;
+import com.honeydue.infra.config.ConfigSchema;
+import com.honeydue.infra.config.RawConfig;
+import com.honeydue.infra.edge.EdgeConfig;
+import com.honeydue.infra.observability.ObservabilityConfig;
+import com.honeydue.infra.values.Shown;
 import com.honeydue.infra.app.AppConfig;
-import com.honeydue.infra.app.AppConfigLoader;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;

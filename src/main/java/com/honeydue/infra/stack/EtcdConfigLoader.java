@@ -1,5 +1,8 @@
-package com.honeydue.infra.config;
+package com.honeydue.infra.stack;
 
+import com.honeydue.infra.cluster.ClusterConfig;
+import com.honeydue.infra.config.ConfigReader;
+import com.honeydue.infra.values.Shown;
 import java.util.Optional;
 import java.util.regex.Pattern;
 

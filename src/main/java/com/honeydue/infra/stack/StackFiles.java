@@ -1,5 +1,7 @@
-package com.honeydue.infra.config;
+package com.honeydue.infra.stack;
 
+import com.honeydue.infra.config.ConfigSchema;
+import com.honeydue.infra.config.RawConfig;
 import java.io.IOException;
 import java.nio.file.Path;
 

@@ -1,5 +1,8 @@
-package com.honeydue.infra.config;
+package com.honeydue.infra.stack;
 
+import com.honeydue.infra.config.ConfigReader;
+import com.honeydue.infra.values.NodeSpec;
+import com.honeydue.infra.values.Shown;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,0 +1,95 @@
+package com.honeydue.infra.observability;
+
+import static com.honeydue.infra.observability.AgentParts.apiTokenMount;
+import static com.honeydue.infra.observability.AgentParts.apiTokenVolume;
+import static com.honeydue.infra.observability.AgentParts.httpProbe;
+import static com.honeydue.infra.observability.AgentParts.meta;
+import static com.honeydue.infra.workload.SecureDefaults.nonRootPod;
+import static com.honeydue.infra.observability.AgentParts.podMeta;
+import static com.honeydue.infra.observability.AgentParts.port;
+import static com.honeydue.infra.workload.SecureDefaults.resources;
+import static com.honeydue.infra.workload.SecureDefaults.restrictedContainer;
+import static com.honeydue.infra.observability.AgentParts.selector;
+import static com.honeydue.infra.observability.ObservabilityPlan.KSM_METRICS_PORT;
+import static com.honeydue.infra.observability.ObservabilityPlan.KSM_RESOURCES;
+import static com.honeydue.infra.observability.ObservabilityPlan.KSM_TELEMETRY_PORT;
+import static com.honeydue.infra.observability.ObservabilityPlan.KUBE_STATE_METRICS;
+import static com.honeydue.infra.observability.ObservabilityPlan.KUBE_SYSTEM;
+
+import com.pulumi.kubernetes.apps.v1.Deployment;
+import com.pulumi.kubernetes.apps.v1.DeploymentArgs;
+import com.pulumi.kubernetes.apps.v1.inputs.DeploymentSpecArgs;
+import com.pulumi.kubernetes.core.v1.Service;
+import com.pulumi.kubernetes.core.v1.ServiceArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ContainerArgs;
+import com.pulumi.kubernetes.core.v1.inputs.PodSpecArgs;
+import com.pulumi.kubernetes.core.v1.inputs.PodTemplateSpecArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ServicePortArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ServiceSpecArgs;
+import com.pulumi.kubernetes.rbac.v1.inputs.PolicyRuleArgs;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * kube-state-metrics in kube-system (runbook §2 table, §9.2): read-only list/watch of exactly the resources it
+ * exports, its own API token as a projected volume, restricted container, a ClusterIP Service for vmagent.
+ */
+final class KubeStateMetricsAgent {
+    private final Deployment deployment;
+
+    KubeStateMetricsAgent(AgentParts.Owner owner, String image) {
+
+        var labels = Labels.of(KUBE_STATE_METRICS, "metrics-exporter");
+        var sa = owner.serviceAccount(KUBE_STATE_METRICS, KUBE_SYSTEM, labels, List.of());
+        // Exactly the resources it is told to export (--resources), read-only.
+        Map<String, List<String>> byGroup = new TreeMap<>();
+        KSM_RESOURCES.forEach((resource, group) -> byGroup.computeIfAbsent(group, g -> new ArrayList<>()).add(resource));
+        List<PolicyRuleArgs> rules = byGroup.entrySet().stream().map(e -> PolicyRuleArgs.builder()
+                .apiGroups(e.getKey()).resources(e.getValue()).verbs("list", "watch").build()).toList();
+        var role = owner.clusterRole(KUBE_STATE_METRICS, labels, rules);
+        var binding = owner.clusterRoleBinding(KUBE_STATE_METRICS, labels, KUBE_STATE_METRICS, KUBE_SYSTEM, role);
+
+        var container = ContainerArgs.builder()
+                .name(KUBE_STATE_METRICS)
+                .image(image)
+                .args("--port=" + KSM_METRICS_PORT, "--telemetry-port=" + KSM_TELEMETRY_PORT,
+                        "--resources=" + String.join(",", KSM_RESOURCES.keySet()))
+                .ports(port("http-metrics", KSM_METRICS_PORT), port("telemetry", KSM_TELEMETRY_PORT))
+                .livenessProbe(httpProbe("/livez", KSM_METRICS_PORT, 5, 10, 3))
+                .readinessProbe(httpProbe("/readyz", KSM_TELEMETRY_PORT, 5, 10, 3))
+                .resources(resources("10m", "64Mi", "200m", "256Mi"))
+                .securityContext(restrictedContainer())
+                .volumeMounts(apiTokenMount())
+                .build();
+        var pod = PodSpecArgs.builder()
+                .serviceAccountName(KUBE_STATE_METRICS)
+                .automountServiceAccountToken(false)
+                .securityContext(nonRootPod(65534, 65534))
+                .containers(container)
+                .volumes(apiTokenVolume())
+                .build();
+        this.deployment = new Deployment(KUBE_STATE_METRICS, DeploymentArgs.builder()
+                .metadata(meta(KUBE_STATE_METRICS, KUBE_SYSTEM, labels))
+                .spec(DeploymentSpecArgs.builder()
+                        .replicas(1)
+                        .selector(selector(KUBE_STATE_METRICS))
+                        .template(PodTemplateSpecArgs.builder().metadata(podMeta(labels, Map.of())).spec(pod).build())
+                        .build())
+                .build(), owner.opts(List.of(sa, binding)));
+        new Service(KUBE_STATE_METRICS, ServiceArgs.builder()
+                .metadata(meta(KUBE_STATE_METRICS, KUBE_SYSTEM, labels))
+                .spec(ServiceSpecArgs.builder()
+                        .type("ClusterIP")
+                        .selector(Labels.selector(KUBE_STATE_METRICS))
+                        .ports(ServicePortArgs.builder().name("http-metrics").port(KSM_METRICS_PORT)
+                                .targetPort("http-metrics").protocol("TCP").build())
+                        .build())
+                .build(), owner.opts(List.of()));
+    }
+
+    Deployment deployment() {
+        return deployment;
+    }
+}
