@@ -47,8 +47,10 @@ public final class HoneyDueStack {
         // One Cloudflare list, one source: UFW 80/443 on every node and the Traefik cloudflare-only middleware.
         List<String> edgeAllowList = config.edge().allowListCidrs();
         // node-exporter listens on the nodes themselves, behind UFW: its scrape openings are part of the firewall plan.
-        var cluster = new K3sNodeGroup("cluster", new K3sNodeGroupArgs(config.cluster(), edgeAllowList,
-                observabilityPlan.nodeFirewallRules()), gated);
+        var cluster = new K3sNodeGroup("cluster", K3sNodeGroupArgs.builder(config.cluster())
+                .httpAllowedCidrs(edgeAllowList)
+                .componentRules(observabilityPlan.nodeFirewallRules())
+                .build(), gated);
 
         var app = new HoneyDueApp("app", new HoneyDueAppArgs(config.app(), config.cluster(), cluster.kubernetesProvider(),
                 cluster.nodeLabels(), edgeAllowList, config.edge().originTls(),

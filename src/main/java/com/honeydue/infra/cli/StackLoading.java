@@ -2,7 +2,7 @@ package com.honeydue.infra.cli;
 
 import com.honeydue.infra.config.ConfigSchema;
 import com.honeydue.infra.config.ConfigValidationException;
-import com.honeydue.infra.config.Identifiers;
+import com.honeydue.infra.values.Identifiers;
 import com.honeydue.infra.values.Shown;
 import com.honeydue.infra.config.RawConfig;
 import com.honeydue.infra.stack.StackConfig;

@@ -7,7 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The cluster layer's typed config, with the provider profile's defaults already resolved. */
+/**
+ * The cluster layer's settings (runbook §3, §6, §8, §10), with the provider profile's defaults already resolved. The
+ * stack builds it from config (stack/ClusterConfigLoader); a program that uses {@link K3sNodeGroup} as a library builds
+ * it with {@link #builder()}. Node addresses may be left blank here and given to {@link K3sNodeGroupArgs} as Outputs.
+ */
 public record ClusterConfig(
         ProviderProfile profile,
         List<NodeSpec> nodes,
@@ -70,6 +74,31 @@ public record ClusterConfig(
 
     public boolean isInitialServer(NodeSpec node) {
         return initialServer.filter(node::equals).isPresent();
+    }
+
+    /** A library's way in: every setting has the documented default of Pulumi.yaml and the chosen provider profile. */
+    public static ClusterConfigBuilder builder() {
+        return new ClusterConfigBuilder();
+    }
+
+    /** The node with this alias (every node has a unique alias). */
+    public NodeSpec node(String alias) {
+        return nodes.stream().filter(n -> n.alias().equals(alias)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no node with alias " + alias));
+    }
+
+    /**
+     * The same cluster with each node's IPv4 address replaced by the one given for its alias: how a
+     * {@link K3sNodeGroup} plans its steps once addresses that other resources produce are known.
+     */
+    public ClusterConfig withAddresses(Map<String, String> ipv4ByAlias) {
+        java.util.function.UnaryOperator<NodeSpec> at = n -> ipv4ByAlias.containsKey(n.alias())
+                ? new NodeSpec(n.alias(), ipv4ByAlias.get(n.alias()), n.ipv6(), n.k8sName()) : n;
+        return new ClusterConfig(profile, nodes.stream().map(at).toList(), sshUser, sshPrivateKey, sshDialErrorLimit,
+                sshPerDialTimeoutSeconds, k3sVersion, flannelBackend, flannelExternalIp, servicelb, traefikHostNetwork,
+                unprivilegedPortStartZero, kubeProxyMode, etcdSnapshotCron, etcdSnapshotRetention, restrictApiServer,
+                adminCidrs, extraFirewallRules, nodeLabels, nodeReadyTimeoutSeconds, k3sInstallerUrl, initialServer.map(at),
+                at.apply(joinTarget), etcdRestoreSnapshot, etcdS3, deadServers.stream().map(at).toList());
     }
 
     public boolean wireguard() {

@@ -22,14 +22,14 @@ final class EtcdRestoreChain {
         List<NodeSpec> others = c.serverOrder().stream().filter(n -> !n.equals(target)).toList();
         List<Resource> stops = new ArrayList<>();
         for (NodeSpec node : others) {
-            stops.add(steps.run(node.alias() + "-etcd-restore-stop", node, NodeStepPlan.etcdRestore(c, node, "stop", snapshot),
-                    after));
+            stops.add(steps.run(node.alias() + "-etcd-restore-stop", node,
+                    r -> NodeStepPlan.etcdRestore(r, r.node(node.alias()), "stop", snapshot), after));
         }
         Command previous = steps.run(target.alias() + "-etcd-restore-reset", target,
-                NodeStepPlan.etcdRestore(c, target, "reset", snapshot), stops.isEmpty() ? after : stops);
+                r -> NodeStepPlan.etcdRestore(r, r.node(target.alias()), "reset", snapshot), stops.isEmpty() ? after : stops);
         for (NodeSpec node : others) {
             previous = steps.run(node.alias() + "-etcd-restore-rejoin", node,
-                    NodeStepPlan.etcdRestore(c, node, "rejoin", snapshot), List.of(previous));
+                    r -> NodeStepPlan.etcdRestore(r, r.node(node.alias()), "rejoin", snapshot), List.of(previous));
         }
         return previous;
     }

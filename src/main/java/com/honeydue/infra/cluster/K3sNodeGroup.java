@@ -37,15 +37,15 @@ public final class K3sNodeGroup extends ComponentResource {
 
     public K3sNodeGroup(String name, K3sNodeGroupArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
-        ClusterConfig c = args.config();
-        var steps = new RemoteSteps(this, c);
+        ClusterConfig c = args.cluster();
+        var steps = new RemoteSteps(this, c, args.resolvedCluster(), args.sshPrivateKey());
 
         Map<String, Command> bootstraps = new LinkedHashMap<>();
         for (NodeSpec node : c.liveNodes()) {
-            Command boot = steps.run(node.alias() + "-bootstrap", node, NodeStepPlan.bootstrap(c), List.of());
+            Command boot = steps.run(node.alias() + "-bootstrap", node, NodeStepPlan::bootstrap, List.of());
             bootstraps.put(node.alias(), boot);
-            RemoteStep firewall = NodeStepPlan.firewall(FirewallPlan.forNode(c, node, args.httpAllowedCidrs(), args.componentRules()));
-            firewalls.put(node.alias(), steps.run(node.alias() + "-firewall", node, firewall, List.of(boot)));
+            firewalls.put(node.alias(), steps.run(node.alias() + "-firewall", node, r -> NodeStepPlan.firewall(
+                    FirewallPlan.forNode(r, r.node(node.alias()), args.httpAllowedCidrs(), args.componentRules())), List.of(boot)));
         }
 
         // A requested restore runs before the server steps: with etcd quorum lost (runbook §8) no server could pass
@@ -62,11 +62,11 @@ public final class K3sNodeGroup extends ComponentResource {
         NodeSpec target = c.joinTarget();
         List<Resource> afterServers = new ArrayList<>(List.of(last));
         afterServers.addAll(chain.removals());
-        Command members = steps.run("cluster-members", target, NodeStepPlan.clusterMembers(c, c.serverOrder()), afterServers);
-        Command kubeconfigCmd = steps.run("kubeconfig", target, NodeStepPlan.readKubeconfig(target), List.of(members),
-                Optional.empty(), true);
+        Command members = steps.run("cluster-members", target, r -> NodeStepPlan.clusterMembers(r, r.serverOrder()), afterServers);
+        Command kubeconfigCmd = steps.run("kubeconfig", target, r -> NodeStepPlan.readKubeconfig(r.node(target.alias())),
+                List.of(members), Optional.empty(), true);
         this.kubeconfig = kubeconfigCmd.stdout().asSecret();
-        this.ingressReady = steps.run("ingress-ready", target, NodeStepPlan.ingressReady(c), List.of(members));
+        this.ingressReady = steps.run("ingress-ready", target, NodeStepPlan::ingressReady, List.of(members));
 
         this.kubernetesProvider = new Provider(name + "-k8s", ProviderArgs.builder()
                 .kubeconfig(kubeconfig)

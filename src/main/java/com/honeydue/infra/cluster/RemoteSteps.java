@@ -9,6 +9,7 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Turns a node's {@link RemoteStep}s into pulumi-command {@code remote:Command} resources, all the same way.
@@ -23,21 +24,33 @@ import java.util.Optional;
  */
 final class RemoteSteps {
     private final Resource parent;
-    private final ClusterConfig config;
+    private final ClusterConfig layout;
+    private final Output<ClusterConfig> resolved;
+    private final Output<String> sshPrivateKey;
 
-    RemoteSteps(Resource parent, ClusterConfig config) {
+    /**
+     * @param layout   the settings as known when the program starts: the node list, order and roles, from which the
+     *                 resources are laid out (an address may still be blank here)
+     * @param resolved the same settings once every node's address is known; each step's script is planned from it
+     */
+    RemoteSteps(Resource parent, ClusterConfig layout, Output<ClusterConfig> resolved, Output<String> sshPrivateKey) {
         this.parent = parent;
-        this.config = config;
+        this.layout = layout;
+        this.resolved = resolved;
+        this.sshPrivateKey = sshPrivateKey;
     }
 
-    Command run(String name, NodeSpec node, RemoteStep step, List<Resource> dependsOn) {
-        return run(name, node, step, dependsOn, Optional.empty(), false);
+    Command run(String name, NodeSpec node, Function<ClusterConfig, RemoteStep> plan, List<Resource> dependsOn) {
+        return run(name, node, plan, dependsOn, Optional.empty(), false);
     }
 
-    /** @param secretStdout the step prints a secret (token, kubeconfig): stdout is recorded secret and not logged */
-    Command run(String name, NodeSpec node, RemoteStep step, List<Resource> dependsOn, Optional<Output<String>> stdin,
-                boolean secretStdout) {
-        var args = base(node).create(step.command()).logging(secretStdout ? Logging.Stderr : Logging.StdoutAndStderr);
+    /**
+     * @param plan         the step, planned from the settings with every address known (a pure planner)
+     * @param secretStdout the step prints a secret (token, kubeconfig): stdout is recorded secret and not logged
+     */
+    Command run(String name, NodeSpec node, Function<ClusterConfig, RemoteStep> plan, List<Resource> dependsOn,
+                Optional<Output<String>> stdin, boolean secretStdout) {
+        var args = base(node).create(command(plan)).logging(secretStdout ? Logging.Stderr : Logging.StdoutAndStderr);
         stdin.ifPresent(args::stdin);
         var opts = CustomResourceOptions.builder().parent(parent).dependsOn(dependsOn);
         if (secretStdout) {
@@ -50,8 +63,9 @@ final class RemoteSteps {
      * A step whose {@code delete} runs only when the resource itself goes away: the node left the config, or the
      * stack is destroyed. Its {@code create} and {@code delete} take nothing that an upgrade or a flag change alters.
      */
-    Command withDelete(String name, NodeSpec node, RemoteStep create, RemoteStep delete, List<Resource> dependsOn) {
-        var args = base(node).create(create.command()).delete(delete.command()).logging(Logging.StdoutAndStderr);
+    Command withDelete(String name, NodeSpec node, Function<ClusterConfig, RemoteStep> create,
+                       Function<ClusterConfig, RemoteStep> delete, List<Resource> dependsOn) {
+        var args = base(node).create(command(create)).delete(command(delete)).logging(Logging.StdoutAndStderr);
         return new Command(name, args.build(), CustomResourceOptions.builder().parent(parent).dependsOn(dependsOn).build());
     }
 
@@ -64,7 +78,12 @@ final class RemoteSteps {
                 CustomResourceOptions.builder().parent(parent).build());
     }
 
+    private Output<String> command(Function<ClusterConfig, RemoteStep> plan) {
+        return resolved.applyValue(c -> plan.apply(c).command());
+    }
+
     private CommandArgs.Builder base(NodeSpec node) {
-        return CommandArgs.builder().connection(NodeConnection.of(config, node)).addPreviousOutputInEnv(false);
+        Output<String> host = resolved.applyValue(c -> c.node(node.alias()).ipv4());
+        return CommandArgs.builder().connection(NodeConnection.of(layout, host, sshPrivateKey)).addPreviousOutputInEnv(false);
     }
 }

@@ -8,12 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Runbook §6.3/§6.4: the initial server, then each other server joining ONE AT A TIME after the previous one is
  * Ready. The same chain makes a version or flag change a rolling restart in join order (2 of 3 etcd members stay up).
  * Each node also gets its k3s-removal step, created before its server step, whose delete uninstalls k3s when the node
- * leaves the config or the stack is destroyed.
+ * leaves the config or the stack is destroyed. Every step is laid out from the plain settings and planned from the
+ * settings with every address known (see {@link RemoteSteps}).
  */
 final class ServerChain {
     /** The server steps in start order, each node's removal step, and the step that read the join token. */
@@ -38,8 +40,9 @@ final class ServerChain {
         }
         for (NodeSpec node : c.serverOrder()) {
             boolean initial = c.isInitialServer(node);
-            Command removal = steps.withDelete(node.alias() + "-k3s-removal", node, NodeStepPlan.k3sRemoval(node),
-                    NodeStepPlan.k3sUninstall(node), List.of(bootstraps.get(node.alias())));
+            Command removal = steps.withDelete(node.alias() + "-k3s-removal", node,
+                    r -> NodeStepPlan.k3sRemoval(r.node(node.alias())), r -> NodeStepPlan.k3sUninstall(r.node(node.alias())),
+                    List.of(bootstraps.get(node.alias())));
             removals.add(removal);
             List<Resource> deps = new ArrayList<>();
             if (previous != null) {
@@ -58,7 +61,8 @@ final class ServerChain {
                 deps.add(token); // explicit: during a preview the token's Output carries no dependency
             }
             Optional<Output<String>> stdin = stdin(c, initial ? Optional.empty() : Optional.of(token.stdout()));
-            RemoteStep install = NodeStepPlan.k3sServer(c, node, initial ? Optional.empty() : Optional.of(target.ipv4()));
+            Function<ClusterConfig, RemoteStep> install = r -> NodeStepPlan.k3sServer(r, r.node(node.alias()),
+                    initial ? Optional.empty() : Optional.of(r.node(target.alias()).ipv4()));
             previous = steps.run(node.alias() + "-k3s-server", node, install, deps, stdin, false);
             servers.add(previous);
             if (initial) {
@@ -70,7 +74,7 @@ final class ServerChain {
 
     /** Reads the cluster join token from a live server; the token only ever travels as a secret. */
     private static Command tokenReader(RemoteSteps steps, NodeSpec from, List<Resource> dependsOn) {
-        return steps.run("node-token", from, NodeStepPlan.readNodeToken(), dependsOn, Optional.empty(), true);
+        return steps.run("node-token", from, r -> NodeStepPlan.readNodeToken(), dependsOn, Optional.empty(), true);
     }
 
     /**

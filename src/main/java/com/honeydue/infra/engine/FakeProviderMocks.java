@@ -10,7 +10,7 @@ import java.util.concurrent.CompletableFuture;
  * Mock provider: echoes every input back as state (as the real providers do for these resources) and adds
  * deterministic, clearly marked fake provider outputs: ids, command stdout, certificates.
  */
-public final class FakeProviderMocks implements Mocks {
+public class FakeProviderMocks implements Mocks {
     public static final String FAKE = "FAKE-OFFLINE-RENDER";
 
     /** Outputs of other stacks by stack name, for StackReference; offline there are none (unknown, not false). */

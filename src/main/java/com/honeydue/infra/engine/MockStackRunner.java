@@ -63,7 +63,15 @@ public final class MockStackRunner {
                                               AtomicReference<RecordingMonitor> monitor,
                                               List<com.pulumi.resources.ResourceTransformation> transformations,
                                               boolean preview) {
+        return harness(project, stack, mocks, monitor, transformations, preview, Map.of(), java.util.Set.of());
+    }
+
+    private static PulumiTestInternal harness(String project, String stack, FakeProviderMocks mocks,
+                                              AtomicReference<RecordingMonitor> monitor,
+                                              List<com.pulumi.resources.ResourceTransformation> transformations,
+                                              boolean preview, Map<String, String> config, java.util.Set<String> secretKeys) {
         return PulumiTestInternal.builder()
+                .config(config, secretKeys)
                 .options(TestOptions.builder().projectName(project).stackName(stack).preview(preview)
                         .resourceTransformations(transformations).build())
                 .mocks(mocks)
@@ -75,10 +83,21 @@ public final class MockStackRunner {
                 .build();
     }
 
-    private static ObservedRun runProgram(String project, String stack, Consumer<Context> program, FakeProviderMocks mocks) {
+    /** Any program, with mocks of its own (a test that needs a provider output the fakes do not give). */
+    public static ObservedRun runProgram(String project, String stack, Consumer<Context> program, FakeProviderMocks mocks) {
+        return runProgram(project, stack, Map.of(), java.util.Set.of(), program, mocks);
+    }
+
+    /**
+     * A program that reads its own stack config ({@code ctx.config()}), as a library user's program does.
+     * @param config     "project:key" to the value as the CLI passes it (lists and objects as JSON)
+     * @param secretKeys the keys of {@code config} that are secret
+     */
+    public static ObservedRun runProgram(String project, String stack, Map<String, String> config, java.util.Set<String> secretKeys,
+                                         Consumer<Context> program, FakeProviderMocks mocks) {
         AtomicReference<RecordingMonitor> monitor = new AtomicReference<>();
         var declarations = new DeclarationRecorder();
-        var test = harness(project, stack, mocks, monitor, List.of(declarations), false);
+        var test = harness(project, stack, mocks, monitor, List.of(declarations), false, config, secretKeys);
         try {
             var result = test.runTest(program).throwOnError();
             Map<String, JsonNode> outputs = new TreeMap<>();

@@ -3,7 +3,7 @@ package com.honeydue.infra.stack;
 import com.honeydue.infra.cluster.ClusterConfig;
 import com.honeydue.infra.cluster.ProviderProfile;
 import com.honeydue.infra.config.ConfigReader;
-import com.honeydue.infra.config.Identifiers;
+import com.honeydue.infra.values.Identifiers;
 import com.honeydue.infra.values.FirewallRuleSpec;
 import com.honeydue.infra.values.Net;
 import com.honeydue.infra.values.NodeSpec;
@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 
 /** Reads and validates the cluster keys; one small check per setting, all appending to the reader's problems. */
 public final class ClusterConfigLoader {
-    static final Pattern K3S_VERSION = Pattern.compile("^v\\d{1,4}\\.\\d{1,4}\\.\\d{1,4}\\+k3s\\d{1,4}$");
+    static final Pattern K3S_VERSION = com.honeydue.infra.cluster.ClusterConfigBuilder.K3S_VERSION;
     private static final Pattern EXTRA_RULE =
             Pattern.compile("^([0-9]{1,5})(:([0-9]{1,5}))?/(tcp|udp)( +from +(\\S{1,100}))?$");
     /** The installer is fetched with curl as one quoted argument; still, no character a shell or URL parser treats specially. */

@@ -1,7 +1,7 @@
 package com.honeydue.infra.stack;
 
 import com.honeydue.infra.config.ConfigReader;
-import com.honeydue.infra.config.Identifiers;
+import com.honeydue.infra.values.Identifiers;
 import com.honeydue.infra.values.Net;
 import com.honeydue.infra.values.Shown;
 import inet.ipaddr.IPAddress;

@@ -1,4 +1,4 @@
-package com.honeydue.infra.config;
+package com.honeydue.infra.values;
 
 import java.util.regex.Pattern;
 
