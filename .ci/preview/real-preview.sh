@@ -24,21 +24,9 @@ trap cleanup EXIT
 trap 'exit 143' TERM INT
 log() { printf '[real-preview %4ss] %s\n' "$SECONDS" "$*" >&2; }
 
-export PULUMI_HOME=$work/pulumi-home PULUMI_SKIP_UPDATE_CHECK=true PULUMI_DIY_BACKEND_GZIP=false
-export PULUMI_CONFIG_PASSPHRASE=${PULUMI_CONFIG_PASSPHRASE:-$(openssl rand -hex 16)}
-mkdir -p "$PULUMI_HOME"
-if command -v pulumi >/dev/null 2>&1 && [ -z "${HONEYDUE_USE_SHARED_ENGINE:-}" ]; then
-  log "engine: $(command -v pulumi) ($(pulumi version))"
-else
-  engine=$root/../shared/engine/install.sh
-  [ -x "$engine" ] || { echo "real-preview: no pulumi on PATH and no $engine" >&2; exit 2; }
-  bin=$("$engine")
-  # Its Java host takes runtime.options only as flags, which this CLI no longer passes: see host-shim/.
-  export HONEYDUE_REAL_LANGUAGE_HOST=$bin/pulumi-language-java
-  PATH="$root/.ci/preview/host-shim:$bin:$PATH"
-  export PATH
-  log "engine: ../shared/engine ($(pulumi version)), runtime.options passed to its Java host by .ci/preview/host-shim"
-fi
+# shellcheck source=engine.sh
+. "$root/.ci/preview/engine.sh"
+use_engine "$work"
 
 # The project as a clean clone has it (tracked and new files, never build output), plus the build output.
 log "project copy and build"
@@ -132,20 +120,7 @@ for stack in "${stacks[@]}"; do
   (cd "$work/project" && timeout 900 pulumi preview --stack "$stack" --json --non-interactive) \
     >"$work/$stack.preview.json" 2>"$work/$stack.preview.err" || rc=$?
   secs=$((SECONDS - preview_start))
-  summary=$(python3 - "$work/$stack.preview.json" <<'PY'
-import json, sys
-try:
-    d = json.load(open(sys.argv[1]))
-except Exception as e:
-    print("unreadable preview output: %s" % e); sys.exit(0)
-errors = [x.get("message", "").strip() for x in d.get("diagnostics", []) if x.get("severity") == "error"]
-ops = d.get("changeSummary", {})
-parts = ", ".join("%d to %s" % (n, op) for op, n in sorted(ops.items())) or "no steps"
-print("%s, %d errors" % (parts, len(errors)))
-for e in errors:
-    print("  | " + e.replace("\n", "\n  | "))
-PY
-)
+  summary=$(python3 "$root/.ci/preview/preview_summary.py" "$work/$stack.preview.json")
   echo "real preview $stack: ${summary%%$'\n'*} (${secs} s)"
   if [ "$rc" -ne 0 ] || ! grep -q ', 0 errors' <<<"${summary%%$'\n'*}"; then
     tail -n +2 <<<"$summary"
