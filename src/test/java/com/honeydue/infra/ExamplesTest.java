@@ -22,7 +22,7 @@ class ExamplesTest {
         StackRun run = MockStackRunner.runProgram(project, "dev",
                 Map.of(project + ":boxAddress", "203.0.113.10", project + ":sshPrivateKey", "FAKE-KEY"),
                 Set.of(project + ":sshPrivateKey"), DevSingleBox::define, new FakeProviderMocks()).run();
-        assertThat(run.ofType(REMOTE)).extracting(RecordedResource::name).containsExactly("dev-bootstrap", "dev-firewall",
+        assertThat(run.ofType(REMOTE)).extracting(RecordedResource::name).containsExactlyInAnyOrder("dev-bootstrap", "dev-firewall",
                 "dev-k3s-removal", "dev-k3s-server", "node-token", "cluster-members", "kubeconfig", "ingress-ready");
         String server = run.named(REMOTE, "dev-k3s-server").inputs().path("create").asText();
         assertThat(server).contains("cluster-init: true", "node-ip: \"203.0.113.10\"").doesNotContain("\nserver:");

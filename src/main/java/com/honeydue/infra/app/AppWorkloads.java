@@ -1,6 +1,7 @@
 package com.honeydue.infra.app;
 
-import com.honeydue.infra.workload.SecureDefaults;
+import com.honeydue.infra.workload.HardenedContainer;
+import com.honeydue.infra.workload.HardenedPod;
 import static com.honeydue.infra.app.PodParts.configEnv;
 import static com.honeydue.infra.app.PodParts.plainEnv;
 import static com.honeydue.infra.app.PodParts.secretEnv;
@@ -20,9 +21,7 @@ import com.pulumi.kubernetes.core.v1.inputs.ContainerPortArgs;
 import com.pulumi.kubernetes.core.v1.inputs.EnvFromSourceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.EnvVarArgs;
 import com.pulumi.kubernetes.core.v1.inputs.KeyToPathArgs;
-import com.pulumi.kubernetes.core.v1.inputs.LocalObjectReferenceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PersistentVolumeClaimVolumeSourceArgs;
-import com.pulumi.kubernetes.core.v1.inputs.PodSpecArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PodTemplateSpecArgs;
 import com.pulumi.kubernetes.core.v1.inputs.SecretVolumeSourceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ServicePortArgs;
@@ -73,6 +72,9 @@ final class AppWorkloads {
         return container(spec, List.of(), env, envFrom, mounts);
     }
 
+    /** The only way a tag-only image gets here: the loader refuses one unless the stack opts out. */
+    private static final String UNPINNED_OPT_OUT = "allowUnpinnedImages: true in this stack's config";
+
     /** Seed 002: traces are optional, the Deployment must roll without them. */
     static final List<String> OPTIONAL_SECRET_KEYS = List.of("OBS_TRACES_URL", "OBS_INGEST_TOKEN");
 
@@ -121,18 +123,18 @@ final class AppWorkloads {
 
     private static ContainerArgs container(WorkloadSpec spec, List<String> args, List<EnvVarArgs> env,
                                            List<EnvFromSourceArgs> envFrom, List<VolumeMountArgs> mounts) {
-        var b = ContainerArgs.builder()
-                .name(spec.name())
-                .image(spec.image().toString())
+        var b = HardenedContainer.builder(spec.name(), spec.image().toString())
                 .imagePullPolicy("IfNotPresent")
                 .ports(ContainerPortArgs.builder().name(spec.portName()).containerPort(spec.port()).protocol("TCP").build())
                 .env(env)
                 .volumeMounts(mounts)
                 .resources(PodParts.resources(spec.resources()))
-                .securityContext(SecureDefaults.restrictedContainer())
                 .startupProbe(PodParts.probe(spec.probes().startup()))
                 .readinessProbe(PodParts.probe(spec.probes().readiness()))
                 .livenessProbe(PodParts.probe(spec.probes().liveness()));
+        if (!spec.image().pinned()) {
+            b.unpinnedImage(UNPINNED_OPT_OUT);
+        }
         if (!args.isEmpty()) {
             b.args(args);
         }
@@ -171,18 +173,16 @@ final class AppWorkloads {
                 ? DeploymentStrategyArgs.builder().type("Recreate").build()
                 : DeploymentStrategyArgs.builder().type("RollingUpdate").rollingUpdate(RollingUpdateDeploymentArgs.builder()
                         .maxUnavailable(0).maxSurge(1).build()).build();
-        var pod = PodSpecArgs.builder()
-                .serviceAccountName(spec.name())
-                .automountServiceAccountToken(false)
-                .imagePullSecrets(LocalObjectReferenceArgs.builder().name(HoneyDueApp.PULL_SECRET).build())
-                .securityContext(SecureDefaults.nonRootPod((int) spec.runAsUser(), (int) spec.runAsGroup()))
+        var pod = HardenedPod.builder(spec.name())
+                .imagePullSecret(HoneyDueApp.PULL_SECRET)
+                .runAs((int) spec.runAsUser(), (int) spec.runAsGroup())
                 .containers(container)
                 .volumes(volumes);
         if (!nodeSelector.isEmpty()) {
             pod.nodeSelector(nodeSelector);
         }
         if (WorkloadPlan.SPREAD_ACROSS_NODES.contains(spec.name())) {
-            pod.topologySpreadConstraints(PodParts.spreadAcrossNodes(spec.name()));
+            pod.topologySpread(PodParts.spreadAcrossNodes(spec.name()));
         }
         var podMeta = ObjectMetaArgs.builder().labels(PodParts.labels(spec.name(), spec.component()));
         if (spec.scrapeMetrics() || readsSharedConfig(spec.name()) || !appSecretKeys(spec.name()).isEmpty()) {
@@ -228,15 +228,17 @@ final class AppWorkloads {
         env.add(plainEnv("GOOSE_DBSTRING", "host=$(DB_DIRECT_HOST) port=$(DB_PORT) dbname=$(DB_NAME) user=$(DB_USER) "
                 + "password=$(POSTGRES_PASSWORD) sslmode=$(DB_SSLMODE)"));
         List<String> writable = List.of("/tmp");
-        var container = ContainerArgs.builder()
-                .name("goose")
-                .image(image.toString())
+        var goose = HardenedContainer.builder("goose", image.toString());
+        if (!image.pinned()) {
+            goose.unpinnedImage(UNPINNED_OPT_OUT);
+        }
+        var container = goose
                 .imagePullPolicy("IfNotPresent")
                 .command("goose", "up")
                 .env(env)
                 .volumeMounts(PodParts.writableMounts(writable))
                 .resources(PodParts.resources(WorkloadPlan.MIGRATE_RESOURCES))
-                .securityContext(SecureDefaults.restrictedContainer())
+                .withoutProbes("runs to completion; the Job's deadline and backoff bound it")
                 .build();
         return new Job(name, JobArgs.builder()
                 .metadata(PodParts.meta(name, "migration"))
@@ -245,12 +247,10 @@ final class AppWorkloads {
                         .activeDeadlineSeconds(900)
                         .template(PodTemplateSpecArgs.builder()
                                 .metadata(ObjectMetaArgs.builder().labels(PodParts.labels(NetworkPolicyPlan.MIGRATE_NAME, "migration")).build())
-                                .spec(PodSpecArgs.builder()
+                                .spec(HardenedPod.builder("api")
                                         .restartPolicy("Never")
-                                        .serviceAccountName("api")
-                                        .automountServiceAccountToken(false)
-                                        .imagePullSecrets(LocalObjectReferenceArgs.builder().name(HoneyDueApp.PULL_SECRET).build())
-                                        .securityContext(SecureDefaults.nonRootPod((int) WorkloadPlan.GO_UID, (int) WorkloadPlan.GO_UID))
+                                        .imagePullSecret(HoneyDueApp.PULL_SECRET)
+                                        .runAs((int) WorkloadPlan.GO_UID, (int) WorkloadPlan.GO_UID)
                                         .containers(container)
                                         .volumes(PodParts.writableVolumes(writable))
                                         .build())

@@ -18,6 +18,8 @@ import static com.honeydue.infra.observability.ObservabilityPlan.ALLOY_POLICY;
 import static com.honeydue.infra.observability.ObservabilityPlan.ALLOY_TOKEN_DIR;
 
 import com.honeydue.infra.values.Secret;
+import com.honeydue.infra.workload.HardenedContainer;
+import com.honeydue.infra.workload.HardenedPod;
 import com.pulumi.kubernetes.apps.v1.DaemonSet;
 import com.pulumi.kubernetes.apps.v1.DaemonSetArgs;
 import com.pulumi.kubernetes.apps.v1.inputs.DaemonSetSpecArgs;
@@ -27,14 +29,12 @@ import com.pulumi.kubernetes.core.v1.Namespace;
 import com.pulumi.kubernetes.core.v1.NamespaceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.CapabilitiesArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ConfigMapVolumeSourceArgs;
-import com.pulumi.kubernetes.core.v1.inputs.ContainerArgs;
 import com.pulumi.kubernetes.core.v1.inputs.EmptyDirVolumeSourceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.EnvVarArgs;
 import com.pulumi.kubernetes.core.v1.inputs.EnvVarSourceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.HostPathVolumeSourceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ObjectFieldSelectorArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PodSecurityContextArgs;
-import com.pulumi.kubernetes.core.v1.inputs.PodSpecArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PodTemplateSpecArgs;
 import com.pulumi.kubernetes.core.v1.inputs.SecurityContextArgs;
 import com.pulumi.kubernetes.core.v1.inputs.VolumeArgs;
@@ -93,9 +93,7 @@ final class AlloyLogsAgent {
                 .data(Map.of("config.alloy", river))
                 .build(), owner.opts(inNamespace));
 
-        var container = ContainerArgs.builder()
-                .name("alloy")
-                .image(image)
+        var container = HardenedContainer.builder("alloy", image)
                 .args("run", "/etc/alloy/config.alloy", "--storage.path=/var/lib/alloy",
                         "--server.http.listen-addr=0.0.0.0:" + ALLOY_HTTP_PORT, "--disable-reporting")
                 .env(EnvVarArgs.builder().name("NODE_NAME").valueFrom(EnvVarSourceArgs.builder()
@@ -104,10 +102,8 @@ final class AlloyLogsAgent {
                 .readinessProbe(httpProbe("/-/ready", ALLOY_HTTP_PORT, 10, 15, 3))
                 .livenessProbe(httpProbe("/-/healthy", ALLOY_HTTP_PORT, 30, 30, 3))
                 .resources(resources("25m", "96Mi", "500m", "384Mi"))
-                // EXCEPTION to Pod Security "restricted", hence its own privileged namespace: kubelet writes
-                // /var/log/pods as root:root 0640/0750, so only uid 0 can read it. Root, but with every capability
-                // dropped (owner permissions suffice, no DAC override needed), no privilege escalation, a read-only
-                // root filesystem and the log directory mounted read-only.
+                // Root, but with every capability dropped (owner permissions suffice, no DAC override needed), no
+                // privilege escalation, a read-only root filesystem and the log directory mounted read-only.
                 .securityContext(SecurityContextArgs.builder()
                         .runAsUser(0)
                         .runAsGroup(0)
@@ -117,7 +113,8 @@ final class AlloyLogsAgent {
                         .privileged(false)
                         .capabilities(CapabilitiesArgs.builder().drop("ALL").build())
                         .seccompProfile(runtimeDefault())
-                        .build())
+                        .build(), "EXCEPTION to Pod Security \"restricted\", hence its own privileged namespace: kubelet "
+                        + "writes /var/log/pods as root:root 0640/0750, so only uid 0 can read it")
                 .volumeMounts(
                         VolumeMountArgs.builder().name("config").mountPath("/etc/alloy").readOnly(true).build(),
                         VolumeMountArgs.builder().name("loki-token").mountPath(ALLOY_TOKEN_DIR).readOnly(true).build(),
@@ -126,10 +123,9 @@ final class AlloyLogsAgent {
                         VolumeMountArgs.builder().name("tmp").mountPath("/tmp").build(),
                         apiTokenMount())
                 .build();
-        var pod = PodSpecArgs.builder()
-                .serviceAccountName(ALLOY_LOGS)
-                .automountServiceAccountToken(false)
-                .securityContext(PodSecurityContextArgs.builder().seccompProfile(runtimeDefault()).build())
+        var pod = HardenedPod.builder(ALLOY_LOGS)
+                .securityContext(PodSecurityContextArgs.builder().seccompProfile(runtimeDefault()).build(),
+                        "its container runs as root (above); the pod keeps RuntimeDefault seccomp")
                 .tolerations(tolerateEverything())
                 .containers(container)
                 .volumes(

@@ -4,11 +4,9 @@ import static com.honeydue.infra.observability.AgentParts.apiTokenMount;
 import static com.honeydue.infra.observability.AgentParts.apiTokenVolume;
 import static com.honeydue.infra.observability.AgentParts.httpProbe;
 import static com.honeydue.infra.observability.AgentParts.meta;
-import static com.honeydue.infra.workload.SecureDefaults.nonRootPod;
 import static com.honeydue.infra.observability.AgentParts.podMeta;
 import static com.honeydue.infra.observability.AgentParts.port;
 import static com.honeydue.infra.workload.SecureDefaults.resources;
-import static com.honeydue.infra.workload.SecureDefaults.restrictedContainer;
 import static com.honeydue.infra.observability.AgentParts.selector;
 import static com.honeydue.infra.observability.ObservabilityPlan.KSM_METRICS_PORT;
 import static com.honeydue.infra.observability.ObservabilityPlan.KSM_RESOURCES;
@@ -16,13 +14,13 @@ import static com.honeydue.infra.observability.ObservabilityPlan.KSM_TELEMETRY_P
 import static com.honeydue.infra.observability.ObservabilityPlan.KUBE_STATE_METRICS;
 import static com.honeydue.infra.observability.ObservabilityPlan.KUBE_SYSTEM;
 
+import com.honeydue.infra.workload.HardenedContainer;
+import com.honeydue.infra.workload.HardenedPod;
 import com.pulumi.kubernetes.apps.v1.Deployment;
 import com.pulumi.kubernetes.apps.v1.DeploymentArgs;
 import com.pulumi.kubernetes.apps.v1.inputs.DeploymentSpecArgs;
 import com.pulumi.kubernetes.core.v1.Service;
 import com.pulumi.kubernetes.core.v1.ServiceArgs;
-import com.pulumi.kubernetes.core.v1.inputs.ContainerArgs;
-import com.pulumi.kubernetes.core.v1.inputs.PodSpecArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PodTemplateSpecArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ServicePortArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ServiceSpecArgs;
@@ -40,7 +38,6 @@ final class KubeStateMetricsAgent {
     private final Deployment deployment;
 
     KubeStateMetricsAgent(AgentParts.Owner owner, String image) {
-
         var labels = Labels.of(KUBE_STATE_METRICS, "metrics-exporter");
         var sa = owner.serviceAccount(KUBE_STATE_METRICS, KUBE_SYSTEM, labels, List.of());
         // Exactly the resources it is told to export (--resources), read-only.
@@ -51,22 +48,17 @@ final class KubeStateMetricsAgent {
         var role = owner.clusterRole(KUBE_STATE_METRICS, labels, rules);
         var binding = owner.clusterRoleBinding(KUBE_STATE_METRICS, labels, KUBE_STATE_METRICS, KUBE_SYSTEM, role);
 
-        var container = ContainerArgs.builder()
-                .name(KUBE_STATE_METRICS)
-                .image(image)
+        var container = HardenedContainer.builder(KUBE_STATE_METRICS, image)
                 .args("--port=" + KSM_METRICS_PORT, "--telemetry-port=" + KSM_TELEMETRY_PORT,
                         "--resources=" + String.join(",", KSM_RESOURCES.keySet()))
                 .ports(port("http-metrics", KSM_METRICS_PORT), port("telemetry", KSM_TELEMETRY_PORT))
                 .livenessProbe(httpProbe("/livez", KSM_METRICS_PORT, 5, 10, 3))
                 .readinessProbe(httpProbe("/readyz", KSM_TELEMETRY_PORT, 5, 10, 3))
                 .resources(resources("10m", "64Mi", "200m", "256Mi"))
-                .securityContext(restrictedContainer())
                 .volumeMounts(apiTokenMount())
                 .build();
-        var pod = PodSpecArgs.builder()
-                .serviceAccountName(KUBE_STATE_METRICS)
-                .automountServiceAccountToken(false)
-                .securityContext(nonRootPod(65534, 65534))
+        var pod = HardenedPod.builder(KUBE_STATE_METRICS)
+                .runAs(65534, 65534)
                 .containers(container)
                 .volumes(apiTokenVolume())
                 .build();

@@ -2,11 +2,9 @@ package com.honeydue.infra.observability;
 
 import static com.honeydue.infra.observability.AgentParts.hostPath;
 import static com.honeydue.infra.observability.AgentParts.meta;
-import static com.honeydue.infra.workload.SecureDefaults.nonRootPod;
 import static com.honeydue.infra.observability.AgentParts.podMeta;
 import static com.honeydue.infra.observability.AgentParts.port;
 import static com.honeydue.infra.workload.SecureDefaults.resources;
-import static com.honeydue.infra.workload.SecureDefaults.restrictedContainer;
 import static com.honeydue.infra.observability.AgentParts.rollingOneAtATime;
 import static com.honeydue.infra.observability.AgentParts.selector;
 import static com.honeydue.infra.observability.AgentParts.tolerateEverything;
@@ -14,15 +12,15 @@ import static com.honeydue.infra.observability.ObservabilityPlan.KUBE_SYSTEM;
 import static com.honeydue.infra.observability.ObservabilityPlan.NODE_EXPORTER;
 import static com.honeydue.infra.observability.ObservabilityPlan.NODE_EXPORTER_PORT;
 
+import com.honeydue.infra.workload.HardenedContainer;
+import com.honeydue.infra.workload.HardenedPod;
 import com.pulumi.kubernetes.apps.v1.DaemonSet;
 import com.pulumi.kubernetes.apps.v1.DaemonSetArgs;
 import com.pulumi.kubernetes.apps.v1.inputs.DaemonSetSpecArgs;
-import com.pulumi.kubernetes.core.v1.inputs.ContainerArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ContainerPortArgs;
 import com.pulumi.kubernetes.core.v1.inputs.EnvVarArgs;
 import com.pulumi.kubernetes.core.v1.inputs.EnvVarSourceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ObjectFieldSelectorArgs;
-import com.pulumi.kubernetes.core.v1.inputs.PodSpecArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PodTemplateSpecArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ProbeArgs;
 import com.pulumi.kubernetes.core.v1.inputs.VolumeMountArgs;
@@ -37,12 +35,9 @@ final class NodeExporterAgent {
     private final DaemonSet daemonSet;
 
     NodeExporterAgent(AgentParts.Owner owner, String image) {
-
         var labels = Labels.of(NODE_EXPORTER, "metrics-exporter");
         var sa = owner.serviceAccount(NODE_EXPORTER, KUBE_SYSTEM, labels, List.of());
-        var container = ContainerArgs.builder()
-                .name(NODE_EXPORTER)
-                .image(image)
+        var container = HardenedContainer.builder(NODE_EXPORTER, image)
                 .args("--path.procfs=/host/proc", "--path.sysfs=/host/sys", "--path.rootfs=/host/root",
                         // Bind the node's own address only (it is on the host network), not every interface.
                         "--web.listen-address=$(HOST_IP):" + NODE_EXPORTER_PORT,
@@ -54,25 +49,21 @@ final class NodeExporterAgent {
                 .livenessProbe(ProbeArgs.builder().tcpSocket(com.pulumi.kubernetes.core.v1.inputs.TCPSocketActionArgs.builder()
                         .port(NODE_EXPORTER_PORT).build()).periodSeconds(30).timeoutSeconds(5).failureThreshold(3).build())
                 .resources(resources("10m", "32Mi", "200m", "96Mi"))
-                .securityContext(restrictedContainer())
+                .withoutReadinessProbe("vmagent scrapes each node's address directly; no Service routes to it")
                 .volumeMounts(
                         VolumeMountArgs.builder().name("proc").mountPath("/host/proc").readOnly(true).build(),
                         VolumeMountArgs.builder().name("sys").mountPath("/host/sys").readOnly(true).build(),
                         VolumeMountArgs.builder().name("root").mountPath("/host/root").readOnly(true)
                                 .mountPropagation("HostToContainer").build())
                 .build();
-        var pod = PodSpecArgs.builder()
-                .serviceAccountName(NODE_EXPORTER)
-                .automountServiceAccountToken(false) // never talks to the API
-                // EXCEPTION to Pod Security "restricted", hence kube-system: node-level metrics need the host's
-                // PID namespace (per-process stats) and network namespace (real interfaces, not the pod's veth).
-                // Everything else stays restricted: nobody (65534), read-only root and host mounts, no capabilities.
-                .hostPID(true)
-                .hostNetwork(true)
-                .dnsPolicy("ClusterFirstWithHostNet")
+        var pod = HardenedPod.builder(NODE_EXPORTER) // never talks to the API
+                // EXCEPTION to Pod Security "restricted", hence kube-system. Everything else stays restricted:
+                // nobody (65534), read-only root and host mounts, no capabilities.
+                .hostNamespaces("node-level metrics need the host's PID namespace (per-process stats) and network "
+                        + "namespace (real interfaces, not the pod's veth)")
                 .priorityClassName("system-node-critical")
                 .tolerations(tolerateEverything())
-                .securityContext(nonRootPod(65534, 65534))
+                .runAs(65534, 65534)
                 .containers(container)
                 .volumes(hostPath("proc", "/proc"), hostPath("sys", "/sys"), hostPath("root", "/"))
                 .build();

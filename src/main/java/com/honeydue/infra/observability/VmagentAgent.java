@@ -4,11 +4,9 @@ import static com.honeydue.infra.observability.AgentParts.apiTokenMount;
 import static com.honeydue.infra.observability.AgentParts.apiTokenVolume;
 import static com.honeydue.infra.observability.AgentParts.httpProbe;
 import static com.honeydue.infra.observability.AgentParts.meta;
-import static com.honeydue.infra.workload.SecureDefaults.nonRootPod;
 import static com.honeydue.infra.observability.AgentParts.podMeta;
 import static com.honeydue.infra.observability.AgentParts.port;
 import static com.honeydue.infra.workload.SecureDefaults.resources;
-import static com.honeydue.infra.workload.SecureDefaults.restrictedContainer;
 import static com.honeydue.infra.observability.AgentParts.secretVolume;
 import static com.honeydue.infra.observability.AgentParts.selector;
 import static com.honeydue.infra.observability.ObservabilityPlan.TOKEN_KEY;
@@ -18,6 +16,8 @@ import static com.honeydue.infra.observability.ObservabilityPlan.VMAGENT_POLICY;
 import static com.honeydue.infra.observability.ObservabilityPlan.VMAGENT_TOKEN_DIR;
 
 import com.honeydue.infra.values.Secret;
+import com.honeydue.infra.workload.HardenedContainer;
+import com.honeydue.infra.workload.HardenedPod;
 import com.pulumi.kubernetes.apps.v1.Deployment;
 import com.pulumi.kubernetes.apps.v1.DeploymentArgs;
 import com.pulumi.kubernetes.apps.v1.inputs.DeploymentSpecArgs;
@@ -25,10 +25,8 @@ import com.pulumi.kubernetes.core.v1.ConfigMap;
 import com.pulumi.kubernetes.core.v1.ConfigMapArgs;
 import com.pulumi.kubernetes.core.v1.ServiceAccount;
 import com.pulumi.kubernetes.core.v1.inputs.ConfigMapVolumeSourceArgs;
-import com.pulumi.kubernetes.core.v1.inputs.ContainerArgs;
 import com.pulumi.kubernetes.core.v1.inputs.EmptyDirVolumeSourceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ExecActionArgs;
-import com.pulumi.kubernetes.core.v1.inputs.PodSpecArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PodTemplateSpecArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ProbeArgs;
 import com.pulumi.kubernetes.core.v1.inputs.VolumeArgs;
@@ -52,7 +50,6 @@ final class VmagentAgent {
 
     VmagentAgent(AgentParts.Owner owner, ObservabilityPlan plan, String namespace, List<Resource> namespaceDeps, String image,
                  Secret token) {
-
         var labels = Labels.of(VMAGENT, "metrics-agent");
         this.serviceAccount = owner.serviceAccount(VMAGENT, namespace, labels, namespaceDeps);
         var sa = serviceAccount;
@@ -74,9 +71,7 @@ final class VmagentAgent {
         this.networkPolicy = owner.networkPolicy(VMAGENT_POLICY, namespace, VMAGENT, labels, plan.vmagentEgress(), namespaceDeps);
 
         String tokenFile = VMAGENT_TOKEN_DIR + "/" + TOKEN_KEY;
-        var container = ContainerArgs.builder()
-                .name(VMAGENT)
-                .image(image)
+        var container = HardenedContainer.builder(VMAGENT, image)
                 .args("-promscrape.config=/etc/vmagent/scrape.yaml",
                         "-remoteWrite.url=" + plan.config().remoteWriteUrl(),
                         // Read from the mounted Secret on every request: no placeholder, no sed (runbook §9.4).
@@ -93,17 +88,14 @@ final class VmagentAgent {
                         .initialDelaySeconds(90).periodSeconds(60).timeoutSeconds(10).failureThreshold(3).build())
                 .readinessProbe(httpProbe("/health", VMAGENT_HTTP_PORT, 5, 15, 3))
                 .resources(resources("50m", "128Mi", "500m", "512Mi"))
-                .securityContext(restrictedContainer())
                 .volumeMounts(
                         VolumeMountArgs.builder().name("config").mountPath("/etc/vmagent").readOnly(true).build(),
                         VolumeMountArgs.builder().name("remote-write-token").mountPath(VMAGENT_TOKEN_DIR).readOnly(true).build(),
                         VolumeMountArgs.builder().name("data").mountPath("/vmagent-data").build(),
                         apiTokenMount())
                 .build();
-        var pod = PodSpecArgs.builder()
-                .serviceAccountName(VMAGENT)
-                .automountServiceAccountToken(false)
-                .securityContext(nonRootPod(65534, 65534))
+        var pod = HardenedPod.builder(VMAGENT)
+                .runAs(65534, 65534)
                 .containers(container)
                 .volumes(
                         VolumeArgs.builder().name("config").configMap(ConfigMapVolumeSourceArgs.builder().name("vmagent-config").build()).build(),
