@@ -52,22 +52,33 @@ public final class HoneyDueStack {
                 .componentRules(observabilityPlan.nodeFirewallRules())
                 .build(), gated);
 
-        var app = new HoneyDueApp("app", new HoneyDueAppArgs(config.app(), config.cluster(), cluster.kubernetesProvider(),
-                cluster.nodeLabels(), edgeAllowList, config.edge().originTls(),
-                traefikValues(config, observabilityPlan),
-                config.observability().workerMetricsEnabled() && config.observability().vmagentEnabled()
-                        ? java.util.OptionalInt.of(ObservabilityPlan.WORKER_METRICS_PORT) : java.util.OptionalInt.empty(),
-                List.of(cluster.ingressControllerReady())),
-                gated);
+        var app = new HoneyDueApp("app", HoneyDueAppArgs.builder(config.app(), config.cluster())
+                .provider(cluster.kubernetesProvider())
+                .nodeLabels(cluster.nodeLabels())
+                .cloudflareAllowList(edgeAllowList)
+                .originTls(config.edge().originTls())
+                .extraTraefikValues(traefikValues(config, observabilityPlan))
+                .workerMetricsPort(config.observability().workerMetricsEnabled() && config.observability().vmagentEnabled()
+                        ? java.util.OptionalInt.of(ObservabilityPlan.WORKER_METRICS_PORT) : java.util.OptionalInt.empty())
+                .ingressReady(List.of(cluster.ingressControllerReady()))
+                .build(), gated);
 
-        var observability = new ObservabilityAgents("observability", new ObservabilityAgentsArgs(config.observability(),
-                config.cluster(), cluster.kubernetesProvider(), HoneyDueApp.NAMESPACE, List.of(app.namespace())), gated);
+        var observability = new ObservabilityAgents("observability", ObservabilityAgentsArgs
+                .builder(config.observability(), config.cluster())
+                .provider(cluster.kubernetesProvider())
+                .namespace(HoneyDueApp.NAMESPACE)
+                .dependsOn(List.of(app.namespace()))
+                .build(), gated);
 
         // DNS points Cloudflare at the origin only once the workloads are up and every node passed its smoke check.
         List<Resource> originReady = new java.util.ArrayList<>(app.readyResources());
         originReady.addAll(app.smokeChecks());
-        var edge = new CloudflareOriginPool(CloudflareOriginPool.NAME, new CloudflareOriginPoolArgs(config.edge(), config.cluster(),
-                config.stack(), Optional.of(cluster.kubernetesProvider()), HoneyDueApp.NAMESPACE, originReady), gated);
+        var edge = new CloudflareOriginPool(CloudflareOriginPool.NAME, CloudflareOriginPoolArgs
+                .builder(config.edge(), config.cluster(), config.stack())
+                .k8sProvider(cluster.kubernetesProvider())
+                .namespace(HoneyDueApp.NAMESPACE)
+                .originReady(originReady)
+                .build(), gated);
 
         ctx.export("kubeconfig", cluster.kubeconfig());
         ctx.export("nodes", nodeTable(config.cluster().nodes()));
@@ -76,8 +87,8 @@ public final class HoneyDueStack {
         // What a peer's cutover guard reads besides workerActive and ownsPublicDns (and publicUrls).
         ctx.export("dnsJoin", Output.of(edge.dnsJoin()));
         ctx.export("sslMode", Output.of(config.edge().sslMode().cloudflareValue()));
-        ctx.export("publicUrls", Output.of(edge.publicUrls()));
-        ctx.export("smokeTestCommands", Output.of(app.smokeTestCommands()));
+        ctx.export("publicUrls", edge.publicUrls());
+        ctx.export("smokeTestCommands", app.smokeTestCommands());
         ctx.export("observabilityAgents", observability.enabledAgents());
         ctx.export("observabilityClusterLabel", config.observability().clusterLabel());
         guard.ifPresent(g -> ctx.export("cutoverGuard", g));

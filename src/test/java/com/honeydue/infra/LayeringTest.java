@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -102,6 +103,28 @@ class LayeringTest {
     }
 
     private static final int MAX_CLASS_LINES = 320;
+
+    private static final String ANNOTATIONS_AT_END = "(\\n@\\w+(\\([^)]*\\))?)+\\s*$";
+
+    /** A library user reads the components, their args and the constructs from their Javadoc first. */
+    @Test
+    void everyPublicClassOfTheLibraryHasJavadoc() throws IOException {
+        var declaration = java.util.regex.Pattern.compile("(?m)^public (final |abstract )*(class|record|enum|interface) ");
+        List<String> undocumented = new java.util.ArrayList<>();
+        for (String pkg : List.of("cluster", "app", "observability", "edge", "cutover", "workload", "values")) {
+            try (var files = Files.list(Path.of("src/main/java/com/honeydue/infra", pkg))) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                    String text = Files.readString(f);
+                    var m = declaration.matcher(text);
+                    String before = m.find() ? text.substring(0, m.start()).replaceAll(ANNOTATIONS_AT_END, "").strip() : "*/";
+                    if (!before.endsWith("*/")) {
+                        undocumented.add(pkg + "/" + f.getFileName());
+                    }
+                }
+            }
+        }
+        assertThat(undocumented).as("public classes without a Javadoc comment").isEmpty();
+    }
 
     @Test
     void ourPackagesHaveNoCycles() {

@@ -227,8 +227,9 @@ public final class HoneyDueApp extends ComponentResource {
         return List.copyOf(smokeChecks);
     }
 
-    public List<String> smokeTestCommands() {
-        return smokeTestCommands;
+    /** One `ssh … curl` line per node: the smoke check an operator can run by hand (also a stack output). */
+    public Output<List<String>> smokeTestCommands() {
+        return Output.of(smokeTestCommands);
     }
 
     public Map<String, ServiceAccount> serviceAccounts() {

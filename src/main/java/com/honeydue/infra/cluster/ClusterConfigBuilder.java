@@ -14,7 +14,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Builds a {@link ClusterConfig} in code, for a program that uses {@link K3sNodeGroup} as a library. Every setting
+ * Builds a {@link ClusterConfig} (runbook §3, §6, §10) in code, for a program that uses {@link K3sNodeGroup} as a
+ * library. Every setting
  * starts at its documented default: the provider profile's (runbook §10) for flannel, servicelb, Traefik, low ports,
  * kube-proxy and the SSH user, and Pulumi.yaml's for the rest (k3s v1.34.6+k3s1, etcd snapshots every 12 h with 5
  * kept, a 600 s wait for Ready, the installer from https://get.k3s.io). The first node is the initial server and the

@@ -29,6 +29,7 @@ public final class K3sNodeGroup extends ComponentResource {
     public static final String TYPE = "honeydue:cluster:K3sNodeGroup";
 
     private final Output<String> kubeconfig;
+    private final Output<List<String>> nodeNames;
     private final Provider kubernetesProvider;
     private final List<Resource> nodeLabels = new ArrayList<>();
     private final Map<String, Command> firewalls = new LinkedHashMap<>();
@@ -87,12 +88,18 @@ public final class K3sNodeGroup extends ComponentResource {
                 .build(), CustomResourceOptions.builder().parent(this).provider(kubernetesProvider)
                 .dependsOn(kubeconfigCmd).build())));
 
-        registerOutputs(Map.of("kubeconfig", kubeconfig));
+        this.nodeNames = Output.of(c.liveNodes().stream().map(NodeSpec::k8sName).toList());
+        registerOutputs(Map.of("kubeconfig", kubeconfig, "nodeNames", nodeNames));
     }
 
     /** Admin kubeconfig with the server rewritten to the join target's public IPv4 (secret). */
     public Output<String> kubeconfig() {
         return kubeconfig;
+    }
+
+    /** The Kubernetes names of the live servers, in the settings' order. */
+    public Output<List<String>> nodeNames() {
+        return nodeNames;
     }
 
     public Provider kubernetesProvider() {

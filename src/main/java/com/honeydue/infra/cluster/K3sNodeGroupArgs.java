@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a {@link K3sNodeGroup} is built from: the cluster's settings ({@link ClusterConfig}, plain values), and the
- * values that may come from other resources as Outputs: each node's IPv4 address and the SSH private key.
+ * What a {@link K3sNodeGroup} (runbook §6.2–§6.6) is built from: the cluster's settings ({@link ClusterConfig}, plain
+ * values), and the values that may come from other resources as Outputs: each node's IPv4 address and the SSH key.
  * Defaults: a node's address is the one in the settings, the key is the settings' key, every node admits 80/443 from
  * anywhere, and no other component asks for a node opening.
  */

@@ -180,7 +180,8 @@ public final class CloudflareOriginPool extends ComponentResource {
         return config.dnsJoin();
     }
 
-    public List<String> publicUrls() {
-        return config.publicUrls();
+    /** https://&lt;hostname&gt; for every public hostname this stack serves (a stack output). */
+    public Output<List<String>> publicUrls() {
+        return Output.of(config.publicUrls());
     }
 }

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
  * {@link Builder#unpinnedImage} for a test stack's tag-only image, {@link Builder#withoutProbes}
  * for a run-to-completion container, {@link Builder#withoutReadinessProbe} for one that no Service routes to,
  * {@link Builder#securityContext(SecurityContextArgs, String)} for one that needs more than "restricted".
+ * The runbook's manifests (§5) predate these defaults; they are this project's standard (README, threat model).
  */
 public final class HardenedContainer {
     private static final Pattern PINNED = Pattern.compile("^[^@\\s]+@sha256:[0-9a-f]{64}$");

@@ -17,6 +17,7 @@ import java.util.Optional;
  * ({@link SecureDefaults#nonRootPod}), RuntimeDefault seccomp, and only {@link HardenedContainer}s. Leaving a
  * default is explicit and carries its reason: {@link Builder#hostNamespaces} for a node agent,
  * {@link Builder#securityContext(PodSecurityContextArgs, String)} for a pod that must run as root.
+ * Not from the runbook (§5's manifests run with the image defaults): this project's standard (README, threat model).
  */
 public final class HardenedPod {
     private HardenedPod() {}

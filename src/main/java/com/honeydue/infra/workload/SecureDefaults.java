@@ -11,7 +11,8 @@ import java.util.Map;
  * The security and resource defaults every pod of ours starts from, for the app's workloads and the observability
  * agents alike: Pod Security "restricted" (non-root, no privilege escalation, all capabilities dropped, RuntimeDefault
  * seccomp), a read-only root filesystem, and requests and limits for CPU, memory and ephemeral storage. A workload
- * that needs less (node-exporter's host namespaces, alloy-logs' root) says so at its own call site.
+ * that needs less (node-exporter's host namespaces, alloy-logs' root) says so at its own call site. Not from the
+ * runbook: this project's standard (README, threat model). {@link HardenedContainer} and {@link HardenedPod} apply it.
  */
 public final class SecureDefaults {
     /** Scratch space a container may write (emptyDirs and logs) before the kubelet evicts it. */

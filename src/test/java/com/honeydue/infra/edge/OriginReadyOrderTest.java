@@ -39,8 +39,8 @@ class OriginReadyOrderTest {
             var appReady = new ConfigMap("app-ready", ConfigMapArgs.builder()
                     .metadata(ObjectMetaArgs.builder().name("app-ready").namespace("honeydue").build()).build(),
                     CustomResourceOptions.builder().provider(k8s).build());
-            new CloudflareOriginPool("edge", new CloudflareOriginPoolArgs(config.edge(), config.cluster(), config.stack(),
-                    Optional.of(k8s), "honeydue", List.of(appReady)), ComponentResourceOptions.Empty);
+            new CloudflareOriginPool("edge", CloudflareOriginPoolArgs.builder(config.edge(), config.cluster(), config.stack())
+                    .k8sProvider(k8s).namespace("honeydue").originReady(List.of(appReady)).build(), ComponentResourceOptions.Empty);
         });
         String ready = resources.stream().filter(r -> r.name().equals("app-ready")).findFirst().orElseThrow().urn();
         List<RecordedResource> gated = resources.stream()
@@ -51,10 +51,10 @@ class OriginReadyOrderTest {
     @Test
     void strictModeWithoutAKubernetesProviderIsAProgrammingError() {
         StackConfig config = EdgeStacks.config("ovh", CloudflareOriginPoolTest.STRICT_EXISTING);
-        assertThatThrownBy(() -> new CloudflareOriginPoolArgs(config.edge(), config.cluster(), "ovh", Optional.empty(),
-                "honeydue", List.of())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cloudflare-origin-cert");
+        assertThatThrownBy(() -> CloudflareOriginPoolArgs.builder(config.edge(), config.cluster(), "ovh").build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cloudflare-origin-cert");
         StackConfig flexible = EdgeStacks.config("ovh", Map.of());
-        assertThat(new CloudflareOriginPoolArgs(flexible.edge(), flexible.cluster(), "ovh", Optional.empty(), "honeydue",
-                List.of()).k8sProvider()).isEmpty();
+        assertThat(CloudflareOriginPoolArgs.builder(flexible.edge(), flexible.cluster(), "ovh").build().k8sProvider())
+                .isEmpty();
     }
 }
