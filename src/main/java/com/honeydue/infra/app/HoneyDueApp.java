@@ -47,7 +47,7 @@ import java.util.Optional;
  */
 public final class HoneyDueApp extends ComponentResource {
     public static final String TYPE = "honeydue:app:HoneyDueApp";
-    public static final String NAMESPACE = "honeydue";
+    public static final String NAMESPACE = com.honeydue.infra.values.ClusterNetwork.APP_NAMESPACE;
     public static final String APP_SECRETS = "honeydue-secrets";
     public static final String APNS_SECRET = "honeydue-apns-key";
     /** Key of honeydue-secrets holding the Redis config with the password (mounted into the Redis pod only). */

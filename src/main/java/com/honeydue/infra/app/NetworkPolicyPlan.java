@@ -15,8 +15,8 @@ import java.util.Optional;
  * whole IPv4 space minus the pod and service CIDRs, narrowed by port.
  */
 public final class NetworkPolicyPlan {
-    public static final String POD_CIDR = com.honeydue.infra.cluster.ClusterConfig.POD_CIDR;
-    public static final String SERVICE_CIDR = com.honeydue.infra.cluster.ClusterConfig.SERVICE_CIDR;
+    public static final String POD_CIDR = com.honeydue.infra.values.ClusterNetwork.POD_CIDR;
+    public static final String SERVICE_CIDR = com.honeydue.infra.values.ClusterNetwork.SERVICE_CIDR;
     public static final String NAME_LABEL = "app.kubernetes.io/name";
     public static final String MIGRATE_NAME = "migrate";
     public static final int HTTPS_PORT = 443;

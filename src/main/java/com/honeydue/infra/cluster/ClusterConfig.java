@@ -1,5 +1,6 @@
 package com.honeydue.infra.cluster;
 
+import com.honeydue.infra.values.ClusterNetwork;
 import com.honeydue.infra.values.FirewallRuleSpec;
 import com.honeydue.infra.values.NodeSpec;
 import com.honeydue.infra.values.Secret;
@@ -46,8 +47,8 @@ public record ClusterConfig(
 
     public static final String REDIS_LABEL = "honeydue/redis";
     /** k3s' default cluster (pod) and service CIDRs (runbook §3); every layer that filters traffic uses these. */
-    public static final String POD_CIDR = "10.42.0.0/16";
-    public static final String SERVICE_CIDR = "10.43.0.0/16";
+    public static final String POD_CIDR = ClusterNetwork.POD_CIDR;
+    public static final String SERVICE_CIDR = ClusterNetwork.SERVICE_CIDR;
 
     /**
      * The live k3s servers in the order they start: the initial server (--cluster-init) if it is still in the list,

@@ -74,7 +74,7 @@ public final class CloudflareOriginPoolArgs {
         private final ClusterConfig cluster;
         private final String stack;
         private Optional<Provider> k8sProvider = Optional.empty();
-        private String namespace = "honeydue";
+        private String namespace = com.honeydue.infra.values.ClusterNetwork.APP_NAMESPACE;
         private List<Resource> originReady = List.of();
 
         private Builder(EdgeConfig config, ClusterConfig cluster, String stack) {

@@ -56,7 +56,7 @@ public final class ObservabilityAgentsArgs {
         private final ObservabilityConfig config;
         private final ClusterConfig cluster;
         private Provider provider;
-        private String namespace = "honeydue";
+        private String namespace = com.honeydue.infra.values.ClusterNetwork.APP_NAMESPACE;
         private List<Resource> dependsOn = List.of();
 
         private Builder(ObservabilityConfig config, ClusterConfig cluster) {

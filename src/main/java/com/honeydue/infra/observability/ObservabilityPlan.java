@@ -19,8 +19,8 @@ import java.util.Optional;
  */
 public final class ObservabilityPlan {
     public static final String KUBE_SYSTEM = "kube-system";
-    public static final String POD_CIDR = ClusterConfig.POD_CIDR;
-    public static final String SERVICE_CIDR = ClusterConfig.SERVICE_CIDR;
+    public static final String POD_CIDR = com.honeydue.infra.values.ClusterNetwork.POD_CIDR;
+    public static final String SERVICE_CIDR = com.honeydue.infra.values.ClusterNetwork.SERVICE_CIDR;
 
     public static final String VMAGENT = "vmagent";
     public static final String ALLOY_LOGS = "alloy-logs";
