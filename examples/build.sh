@@ -6,7 +6,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 name=${1:-}
 if ! [[ "$name" =~ ^[a-z0-9][a-z0-9-]{0,62}$ ]] || [ ! -f "$root/examples/$name/Pulumi.yaml" ]; then
-  echo "usage: examples/build.sh <example>, one of: $(cd "$root/examples" && ls -d */ | tr -d / | tr '\n' ' ')" >&2
+  echo "usage: examples/build.sh <example>, one of: $(find "$root/examples" -mindepth 2 -maxdepth 2 -name Pulumi.yaml -printf "%h\n" | xargs -n1 basename | sort | tr "\n" " ")" >&2
   exit 2
 fi
 dir=$root/examples/$name

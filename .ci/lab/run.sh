@@ -39,32 +39,18 @@ rm -rf "$LAB_RUN"
 mkdir -p "$LAB_RUN"
 
 # ---------------------------------------------------------------- the engine (as real-preview.sh sets it up)
-export PULUMI_HOME=$LAB_RUN/pulumi-home PULUMI_SKIP_UPDATE_CHECK=true PULUMI_DIY_BACKEND_GZIP=false
-export PULUMI_CONFIG_PASSPHRASE=${PULUMI_CONFIG_PASSPHRASE:-$(openssl rand -hex 16)}
+log() { progress "$@"; }
+ENGINE_SHARED=$LAB_SHARED
+# shellcheck source-path=SCRIPTDIR source=../preview/engine.sh
+. "$root/.ci/preview/engine.sh"
+use_engine "$LAB_RUN"
 # kept for LAB_KEEP=1 sessions (export PULUMI_CONFIG_PASSPHRASE=$(cat $LAB_RUN/passphrase)); removed with $LAB_RUN
 (umask 077 && printf '%s\n' "$PULUMI_CONFIG_PASSPHRASE" >"$LAB_RUN/passphrase")
-mkdir -p "$PULUMI_HOME"
-if command -v pulumi >/dev/null 2>&1 && [ -z "${HONEYDUE_USE_SHARED_ENGINE:-}" ]; then
-  progress "engine: $(command -v pulumi)"
-else
-  bin=$("$LAB_SHARED/engine/install.sh" 2>/dev/null)
-  export HONEYDUE_REAL_LANGUAGE_HOST=$bin/pulumi-language-java
-  export PATH="$root/.ci/preview/host-shim:$bin:$PATH"
-  progress "engine: ../shared/engine ($(pulumi version))"
-fi
 KBIN=$("$LAB_SHARED/kube/install.sh" 2>/dev/null)
 export KBIN
 
 # ---------------------------------------------------------------- the program, as a clean clone has it, and its jar
-jar=target/honeydue-infra-jar-with-dependencies.jar
-if [ ! -f "$root/$jar" ] || [ -n "$(cd "$root" && find src/main provider-sdks pom.xml -newer "$jar" -print -quit)" ]; then
-  progress "building the program jar"
-  if ! out=$(cd "$root" && mvn -B -ntp -q -DskipTests package 2>&1); then echo "$out" >&2; exit 1; fi
-fi
-mkdir -p "$LAB_RUN/project"
-(cd "$root" && git ls-files -co --exclude-standard -z | xargs -0 tar -cf - 2>/dev/null) | (cd "$LAB_RUN/project" && tar -xf -)
-cp -a "$root/target" "$LAB_RUN/project/target"
-(cd "$LAB_RUN/project" && .ci/use-prebuilt-jar.sh)
+copy_project "$LAB_RUN/project"
 mkdir -p "$LAB_RUN/state"
 pulumi login --non-interactive "file://$LAB_RUN/state" >/dev/null
 

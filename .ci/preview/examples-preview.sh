@@ -13,14 +13,13 @@ trap cleanup EXIT
 trap 'exit 143' TERM INT
 log() { printf '[examples-preview %4ss] %s\n' "$SECONDS" "$*" >&2; }
 
-# shellcheck source=engine.sh
+# shellcheck source-path=SCRIPTDIR source=engine.sh
 . "$root/.ci/preview/engine.sh"
 use_engine "$work"
 
-# The checkout as a clean clone has it, plus the library's build output, so nothing is written into the checkout.
-mkdir -p "$work/project" "$work/state"
-(cd "$root" && git ls-files -co --exclude-standard -z | xargs -0 tar -cf - 2>/dev/null) | (cd "$work/project" && tar -xf -)
-[ -d "$root/target" ] && cp -a "$root/target" "$work/project/target"
+# A copy of the checkout with the library's jar, so nothing is written into the checkout.
+copy_project "$work/project"
+mkdir -p "$work/state"
 pulumi login --non-interactive "file://$work/state" >/dev/null
 ssh-keygen -q -t ed25519 -N '' -C "examples-preview throwaway key" -f "$work/throwaway-key"
 

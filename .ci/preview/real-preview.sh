@@ -24,21 +24,12 @@ trap cleanup EXIT
 trap 'exit 143' TERM INT
 log() { printf '[real-preview %4ss] %s\n' "$SECONDS" "$*" >&2; }
 
-# shellcheck source=engine.sh
+# shellcheck source-path=SCRIPTDIR source=engine.sh
 . "$root/.ci/preview/engine.sh"
 use_engine "$work"
 
-# The project as a clean clone has it (tracked and new files, never build output), plus the build output.
-log "project copy and build"
-mkdir -p "$work/project"
-(cd "$root" && git ls-files -co --exclude-standard -z | xargs -0 tar -cf - 2>/dev/null) | (cd "$work/project" && tar -xf -)
-# The program runs as the prebuilt jar (runtime.options.binary), built here unless it is newer than every source.
-jar=target/honeydue-infra-jar-with-dependencies.jar
-if [ ! -f "$root/$jar" ] || [ -n "$(cd "$root" && find src/main provider-sdks pom.xml -newer "$jar" -print -quit)" ]; then
-  if ! out=$(cd "$root" && mvn -B -ntp -q -DskipTests package 2>&1); then echo "$out" >&2; exit 1; fi
-fi
-cp -a "$root/target" "$work/project/target"
-(cd "$work/project" && .ci/use-prebuilt-jar.sh)
+log "project copy"
+copy_project "$work/project"
 mkdir -p "$work/state"
 pulumi login --non-interactive "file://$work/state" >/dev/null
 
