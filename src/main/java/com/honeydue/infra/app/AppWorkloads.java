@@ -1,5 +1,7 @@
 package com.honeydue.infra.app;
 
+import com.honeydue.infra.workload.ClusterIpService;
+import com.honeydue.infra.workload.DisruptionBudget;
 import com.honeydue.infra.workload.HardenedContainer;
 import com.honeydue.infra.workload.HardenedPod;
 import static com.honeydue.infra.app.PodParts.configEnv;
@@ -14,7 +16,6 @@ import com.pulumi.kubernetes.apps.v1.inputs.RollingUpdateDeploymentArgs;
 import com.pulumi.kubernetes.batch.v1.Job;
 import com.pulumi.kubernetes.batch.v1.JobArgs;
 import com.pulumi.kubernetes.batch.v1.inputs.JobSpecArgs;
-import com.pulumi.kubernetes.core.v1.ServiceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ConfigMapEnvSourceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ContainerArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ContainerPortArgs;
@@ -24,15 +25,11 @@ import com.pulumi.kubernetes.core.v1.inputs.KeyToPathArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PersistentVolumeClaimVolumeSourceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PodTemplateSpecArgs;
 import com.pulumi.kubernetes.core.v1.inputs.SecretVolumeSourceArgs;
-import com.pulumi.kubernetes.core.v1.inputs.ServicePortArgs;
-import com.pulumi.kubernetes.core.v1.inputs.ServiceSpecArgs;
 import com.pulumi.kubernetes.core.v1.inputs.VolumeArgs;
 import com.pulumi.kubernetes.core.v1.inputs.VolumeMountArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.LabelSelectorArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.kubernetes.policy.v1.PodDisruptionBudget;
-import com.pulumi.kubernetes.policy.v1.PodDisruptionBudgetArgs;
-import com.pulumi.kubernetes.policy.v1.inputs.PodDisruptionBudgetSpecArgs;
 import com.pulumi.resources.Resource;
 import java.util.ArrayList;
 import java.util.List;
@@ -260,23 +257,16 @@ final class AppWorkloads {
     }
 
     Resource service(String name, WorkloadSpec spec, Deployment target) {
-        return new com.pulumi.kubernetes.core.v1.Service(name, ServiceArgs.builder()
-                .metadata(PodParts.meta(name, spec.component()))
-                .spec(ServiceSpecArgs.builder()
-                        .type("ClusterIP")
-                        .selector(Map.of(NetworkPolicyPlan.NAME_LABEL, name))
-                        .ports(ServicePortArgs.builder().name(spec.portName()).port(spec.port())
-                                .targetPort(spec.portName()).protocol("TCP").build())
-                        .build())
-                .build(), owner.opts(List.of(target)));
+        return new com.pulumi.kubernetes.core.v1.Service(name, ClusterIpService.args(PodParts.meta(name, spec.component()),
+                Map.of(NetworkPolicyPlan.NAME_LABEL, name), spec.portName(), spec.port()), owner.opts(List.of(target)));
     }
 
+    /** {@code maxUnavailable} for a replicated workload; {@code minAvailable} (0) for one that may stop entirely. */
     void pdb(String name, String app, Optional<Integer> maxUnavailable, Optional<Integer> minAvailable, Deployment target) {
-        var spec = PodDisruptionBudgetSpecArgs.builder()
-                .selector(LabelSelectorArgs.builder().matchLabels(Map.of(NetworkPolicyPlan.NAME_LABEL, app)).build());
-        maxUnavailable.ifPresent(spec::maxUnavailable);
-        minAvailable.ifPresent(spec::minAvailable);
-        new PodDisruptionBudget(name, PodDisruptionBudgetArgs.builder().metadata(PodParts.meta(name, app)).spec(spec.build()).build(),
-                owner.opts(List.of(target)));
+        var selector = Map.of(NetworkPolicyPlan.NAME_LABEL, app);
+        var args = maxUnavailable.isPresent()
+                ? DisruptionBudget.maxUnavailable(PodParts.meta(name, app), selector, maxUnavailable.get())
+                : DisruptionBudget.minAvailable(PodParts.meta(name, app), selector, minAvailable.orElseThrow());
+        new PodDisruptionBudget(name, args, owner.opts(List.of(target)));
     }
 }

@@ -14,16 +14,14 @@ import static com.honeydue.infra.observability.ObservabilityPlan.KSM_TELEMETRY_P
 import static com.honeydue.infra.observability.ObservabilityPlan.KUBE_STATE_METRICS;
 import static com.honeydue.infra.observability.ObservabilityPlan.KUBE_SYSTEM;
 
+import com.honeydue.infra.workload.ClusterIpService;
 import com.honeydue.infra.workload.HardenedContainer;
 import com.honeydue.infra.workload.HardenedPod;
 import com.pulumi.kubernetes.apps.v1.Deployment;
 import com.pulumi.kubernetes.apps.v1.DeploymentArgs;
 import com.pulumi.kubernetes.apps.v1.inputs.DeploymentSpecArgs;
 import com.pulumi.kubernetes.core.v1.Service;
-import com.pulumi.kubernetes.core.v1.ServiceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PodTemplateSpecArgs;
-import com.pulumi.kubernetes.core.v1.inputs.ServicePortArgs;
-import com.pulumi.kubernetes.core.v1.inputs.ServiceSpecArgs;
 import com.pulumi.kubernetes.rbac.v1.inputs.PolicyRuleArgs;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,15 +68,8 @@ final class KubeStateMetricsAgent {
                         .template(PodTemplateSpecArgs.builder().metadata(podMeta(labels, Map.of())).spec(pod).build())
                         .build())
                 .build(), owner.opts(List.of(sa, binding)));
-        new Service(KUBE_STATE_METRICS, ServiceArgs.builder()
-                .metadata(meta(KUBE_STATE_METRICS, KUBE_SYSTEM, labels))
-                .spec(ServiceSpecArgs.builder()
-                        .type("ClusterIP")
-                        .selector(Labels.selector(KUBE_STATE_METRICS))
-                        .ports(ServicePortArgs.builder().name("http-metrics").port(KSM_METRICS_PORT)
-                                .targetPort("http-metrics").protocol("TCP").build())
-                        .build())
-                .build(), owner.opts(List.of()));
+        new Service(KUBE_STATE_METRICS, ClusterIpService.args(meta(KUBE_STATE_METRICS, KUBE_SYSTEM, labels),
+                Labels.selector(KUBE_STATE_METRICS), "http-metrics", KSM_METRICS_PORT), owner.opts(List.of()));
     }
 
     Deployment deployment() {

@@ -75,4 +75,22 @@ class HardenedWorkloadTest {
         assertThat(value(agent.hostNetwork())).isTrue();
         assertThat(value(agent.hostPID())).isTrue();
     }
+
+    @Test
+    void aServiceIsClusterIpOnANamedPortAndABudgetSelectsItsPods() {
+        var meta = com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs.builder().name("api").build();
+        var service = value(ClusterIpService.args(meta, java.util.Map.of("app", "api"), "http", 8000).spec());
+        assertThat(value(service.type()).toString()).contains("ClusterIP");
+        assertThat(value(service.selector())).containsExactly(java.util.Map.entry("app", "api"));
+        var port = value(service.ports()).get(0);
+        assertThat(Internal.of(port.port()).getValueNullable().join()).isEqualTo(8000);
+        assertThat(value(port.targetPort()).toString()).contains("http");
+        var budget = value(DisruptionBudget.maxUnavailable(meta, java.util.Map.of("app", "api"), 1).spec());
+        assertThat(value(value(budget.selector()).matchLabels())).containsEntry("app", "api");
+        assertThat(value(budget.maxUnavailable()).toString()).contains("1");
+        assertThat(budget.minAvailable()).isEmpty();
+        var stoppable = value(DisruptionBudget.minAvailable(meta, java.util.Map.of("app", "worker"), 0).spec());
+        assertThat(value(stoppable.minAvailable()).toString()).contains("0");
+        assertThat(stoppable.maxUnavailable()).isEmpty();
+    }
 }
