@@ -1,9 +1,10 @@
 package com.honeydue.infra.app;
 
+import com.honeydue.infra.workload.NetworkPeer;
+import com.honeydue.infra.workload.NetworkPort;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The namespace's NetworkPolicies: default-deny for ingress and egress, then one allow policy per real flow.
@@ -22,36 +23,17 @@ public final class NetworkPolicyPlan {
     public static final int HTTPS_PORT = 443;
     public static final int DNS_PORT = 53;
 
-    /** A source or destination: pods by label (optionally in another namespace) or an IP block. */
-    public record Peer(Map<String, String> podLabels, Optional<String> namespace, Optional<String> cidr, List<String> except) {
-        public static Peer pods(String name) {
-            return new Peer(Map.of(NAME_LABEL, name), Optional.empty(), Optional.empty(), List.of());
-        }
-
-        public static Peer podsIn(String namespace, String key, String value) {
-            return new Peer(Map.of(key, value), Optional.of(namespace), Optional.empty(), List.of());
-        }
-
-        public static Peer internet() {
-            return new Peer(Map.of(), Optional.empty(), Optional.of("0.0.0.0/0"), List.of(POD_CIDR, SERVICE_CIDR));
-        }
-
-        public static Peer host(String ipv4) {
-            return new Peer(Map.of(), Optional.empty(), Optional.of(ipv4 + "/32"), List.of());
-        }
-
-        public static Peer cidr(String cidr) {
-            return new Peer(Map.of(), Optional.empty(), Optional.of(cidr), List.of());
-        }
+    /** Pods of this namespace by their {@value #NAME_LABEL}. */
+    static NetworkPeer pods(String name) {
+        return NetworkPeer.pods(Map.of(NAME_LABEL, name));
     }
 
-    public record Port(int port, String protocol) {
-        static Port tcp(int port) {
-            return new Port(port, "TCP");
-        }
+    /** Anything outside the cluster: the whole IPv4 space minus the pod and service networks, narrowed by port. */
+    static NetworkPeer internet() {
+        return NetworkPeer.cidrExcept("0.0.0.0/0", List.of(POD_CIDR, SERVICE_CIDR));
     }
 
-    public record Rule(List<Peer> peers, List<Port> ports) {
+    public record Rule(List<NetworkPeer> peers, List<NetworkPort> ports) {
         public Rule {
             peers = List.copyOf(peers);
             ports = List.copyOf(ports);
@@ -97,50 +79,50 @@ public final class NetworkPolicyPlan {
     private NetworkPolicyPlan() {}
 
     public static List<Policy> plan(Inputs in) {
-        List<Peer> traefik = new ArrayList<>();
-        traefik.add(Peer.podsIn("kube-system", NAME_LABEL, "traefik"));
+        List<NetworkPeer> traefik = new ArrayList<>();
+        traefik.add(NetworkPeer.podsIn("kube-system", Map.of(NAME_LABEL, "traefik")));
         if (in.traefikHostNetwork()) {
-            in.nodeIpv4s().forEach(ip -> traefik.add(Peer.host(ip)));
+            in.nodeIpv4s().forEach(ip -> traefik.add(NetworkPeer.host(ip)));
             // A host-network Traefik reaches pods on other nodes from that node's flannel address (10.42.N.0, over
             // VXLAN), not from its public IP, and no policy can name those addresses in advance: admit the pod
             // network on the app ports. Only in this mode; with klipper-lb Traefik is matched as its own pods.
-            traefik.add(Peer.cidr(POD_CIDR));
+            traefik.add(NetworkPeer.cidr(POD_CIDR));
         }
-        Peer internet = Peer.internet();
-        Port api = Port.tcp(WorkloadPlan.API_PORT);
-        Port nextJs = Port.tcp(WorkloadPlan.NEXTJS_PORT);
-        Port postgres = Port.tcp(in.postgresPort());
-        Port redis = Port.tcp(WorkloadPlan.REDIS_PORT);
+        NetworkPeer internet = internet();
+        NetworkPort api = NetworkPort.tcp(WorkloadPlan.API_PORT);
+        NetworkPort nextJs = NetworkPort.tcp(WorkloadPlan.NEXTJS_PORT);
+        NetworkPort postgres = NetworkPort.tcp(in.postgresPort());
+        NetworkPort redis = NetworkPort.tcp(WorkloadPlan.REDIS_PORT);
 
-        List<Peer> apiSources = new ArrayList<>(traefik);
-        apiSources.add(Peer.pods("web"));
-        apiSources.add(Peer.pods("admin")); // the admin panel's server-side routes (seed 003: admin/src/app/api/*)
-        apiSources.add(Peer.pods("vmagent")); // scrapes /metrics on the api port (ObservabilityAgents)
+        List<NetworkPeer> apiSources = new ArrayList<>(traefik);
+        apiSources.add(pods("web"));
+        apiSources.add(pods("admin")); // the admin panel's server-side routes (seed 003: admin/src/app/api/*)
+        apiSources.add(pods("vmagent")); // scrapes /metrics on the api port (ObservabilityAgents)
 
         List<Policy> policies = new ArrayList<>(List.of(
                 new Policy("default-deny-all", List.of(), List.of("Ingress", "Egress"), List.of(), List.of()),
                 Policy.egress("allow-dns", List.of(),
-                        new Rule(List.of(Peer.podsIn("kube-system", "k8s-app", "kube-dns")),
-                                List.of(new Port(DNS_PORT, "UDP"), new Port(DNS_PORT, "TCP")))),
+                        new Rule(List.of(NetworkPeer.podsIn("kube-system", Map.of("k8s-app", "kube-dns"))),
+                                List.of(NetworkPort.udp(DNS_PORT), NetworkPort.tcp(DNS_PORT)))),
                 Policy.ingress("allow-ingress-api", "api", new Rule(apiSources, List.of(api))),
                 Policy.ingress("allow-ingress-web", "web", new Rule(traefik, List.of(nextJs))),
                 Policy.ingress("allow-ingress-admin", "admin", new Rule(traefik, List.of(nextJs))),
-                Policy.egress("allow-egress-web-to-api", List.of("web"), new Rule(List.of(Peer.pods("api")), List.of(api))),
-                Policy.egress("allow-egress-admin-to-api", List.of("admin"), new Rule(List.of(Peer.pods("api")), List.of(api))),
+                Policy.egress("allow-egress-web-to-api", List.of("web"), new Rule(List.of(pods("api")), List.of(api))),
+                Policy.egress("allow-egress-admin-to-api", List.of("admin"), new Rule(List.of(pods("api")), List.of(api))),
                 Policy.egress("allow-egress-api-worker-data", List.of("api", "worker"),
-                        new Rule(List.of(internet), List.of(postgres, Port.tcp(HTTPS_PORT))),
-                        new Rule(List.of(Peer.pods("redis")), List.of(redis))),
+                        new Rule(List.of(internet), List.of(postgres, NetworkPort.tcp(HTTPS_PORT))),
+                        new Rule(List.of(pods("redis")), List.of(redis))),
                 Policy.ingress("allow-ingress-redis", "redis",
-                        new Rule(List.of(Peer.pods("api"), Peer.pods("worker")), List.of(redis))),
+                        new Rule(List.of(pods("api"), pods("worker")), List.of(redis))),
                 Policy.egress("allow-egress-worker-smtp", List.of("worker"),
-                        new Rule(List.of(internet), List.of(Port.tcp(in.smtpPort())))),
+                        new Rule(List.of(internet), List.of(NetworkPort.tcp(in.smtpPort())))),
                 Policy.egress("allow-egress-api-push", List.of("api"),
-                        new Rule(List.of(internet), List.of(Port.tcp(HTTPS_PORT)))),
+                        new Rule(List.of(internet), List.of(NetworkPort.tcp(HTTPS_PORT)))),
                 Policy.egress("allow-egress-migrate-postgres", List.of(MIGRATE_NAME),
                         new Rule(List.of(internet), List.of(postgres)))));
         // Runbook §11 item 6: once the worker serves /metrics, vmagent must reach it through the default deny.
         in.workerMetricsPort().ifPresent(port -> policies.add(Policy.ingress("allow-ingress-worker-metrics", "worker",
-                new Rule(List.of(Peer.pods("vmagent")), List.of(Port.tcp(port))))));
+                new Rule(List.of(pods("vmagent")), List.of(NetworkPort.tcp(port))))));
         return List.copyOf(policies);
     }
 }

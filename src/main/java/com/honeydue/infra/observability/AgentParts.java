@@ -3,6 +3,7 @@ package com.honeydue.infra.observability;
 import static com.honeydue.infra.observability.ObservabilityPlan.TOKEN_KEY;
 
 import com.honeydue.infra.values.Secret;
+import com.honeydue.infra.workload.PodNetworkPolicy;
 import com.pulumi.kubernetes.Provider;
 import com.pulumi.kubernetes.apps.v1.inputs.DaemonSetUpdateStrategyArgs;
 import com.pulumi.kubernetes.apps.v1.inputs.RollingUpdateDaemonSetArgs;
@@ -27,12 +28,6 @@ import com.pulumi.kubernetes.core.v1.inputs.VolumeProjectionArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.LabelSelectorArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.kubernetes.networking.v1.NetworkPolicy;
-import com.pulumi.kubernetes.networking.v1.NetworkPolicyArgs;
-import com.pulumi.kubernetes.networking.v1.inputs.IPBlockArgs;
-import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicyEgressRuleArgs;
-import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicyPeerArgs;
-import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicyPortArgs;
-import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicySpecArgs;
 import com.pulumi.kubernetes.rbac.v1.ClusterRole;
 import com.pulumi.kubernetes.rbac.v1.ClusterRoleArgs;
 import com.pulumi.kubernetes.rbac.v1.ClusterRoleBinding;
@@ -96,14 +91,9 @@ final class AgentParts {
         /** Selects one agent's pods; both policy types and no ingress rule: nothing may connect to the agent. */
         NetworkPolicy networkPolicy(String name, String ns, String podName, Map<String, String> labels,
                                     List<EgressRule> egress, List<Resource> deps) {
-            return new NetworkPolicy(name, NetworkPolicyArgs.builder()
-                    .metadata(meta(name, ns, labels))
-                    .spec(NetworkPolicySpecArgs.builder()
-                            .podSelector(selector(podName))
-                            .policyTypes("Ingress", "Egress")
-                            .egress(egress.stream().map(AgentParts::egressRule).toList())
-                            .build())
-                    .build(), opts(deps));
+            var policy = PodNetworkPolicy.forPods(Labels.selector(podName));
+            egress.forEach(rule -> policy.allowEgress(rule.to(), rule.ports()));
+            return new NetworkPolicy(name, policy.args(meta(name, ns, labels)), opts(deps));
         }
     }
 
@@ -121,26 +111,6 @@ final class AgentParts {
 
     static LabelSelectorArgs selector(String name) {
         return LabelSelectorArgs.builder().matchLabels(Labels.selector(name)).build();
-    }
-
-    static NetworkPolicyEgressRuleArgs egressRule(EgressRule rule) {
-        List<NetworkPolicyPeerArgs> to = rule.to().stream().map(peer -> {
-            if (peer instanceof EgressRule.IpBlock ip) {
-                var block = IPBlockArgs.builder().cidr(ip.cidr());
-                if (!ip.except().isEmpty()) {
-                    block.except(ip.except());
-                }
-                return NetworkPolicyPeerArgs.builder().ipBlock(block.build()).build();
-            }
-            var pods = (EgressRule.Pods) peer;
-            var b = NetworkPolicyPeerArgs.builder()
-                    .podSelector(LabelSelectorArgs.builder().matchLabels(pods.podLabels()).build());
-            pods.namespaceLabels().ifPresent(ns -> b.namespaceSelector(LabelSelectorArgs.builder().matchLabels(ns).build()));
-            return b.build();
-        }).toList();
-        List<NetworkPolicyPortArgs> ports = rule.ports().stream()
-                .map(p -> NetworkPolicyPortArgs.builder().port(p.port()).protocol(p.protocol()).build()).toList();
-        return NetworkPolicyEgressRuleArgs.builder().to(to).ports(ports).build();
     }
 
     static ContainerPortArgs port(String name, int port) {

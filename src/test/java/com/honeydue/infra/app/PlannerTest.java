@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.honeydue.infra.StackFixtures;
+import com.honeydue.infra.workload.NetworkPeer;
+import com.honeydue.infra.workload.NetworkPort;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -147,15 +149,14 @@ class PlannerTest {
         assertThat(data.podNames()).containsExactly("api", "worker");
         var external = data.egress().get(0);
         assertThat(external.peers()).singleElement().satisfies(p -> {
-            assertThat(p.cidr()).contains("0.0.0.0/0");
-            assertThat(p.except()).containsExactly("10.42.0.0/16", "10.43.0.0/16");
+            assertThat(p).isEqualTo(new NetworkPeer.IpBlock("0.0.0.0/0", List.of("10.42.0.0/16", "10.43.0.0/16")));
         });
-        assertThat(external.ports()).extracting(NetworkPolicyPlan.Port::port).containsExactly(5432, 443);
+        assertThat(external.ports()).extracting(NetworkPort::port).containsExactly(5432, 443);
         // Redis is in-cluster: matched by pod labels, never by Service IP (egress is checked after DNAT, §9.2).
-        assertThat(data.egress().get(1).peers().get(0).podLabels()).containsEntry("app.kubernetes.io/name", "redis");
-        assertThat(policy(plan, "allow-egress-worker-smtp").egress().get(0).ports()).extracting(NetworkPolicyPlan.Port::port).containsExactly(587);
+        assertThat(podLabels(data.egress().get(1).peers().get(0))).containsEntry("app.kubernetes.io/name", "redis");
+        assertThat(policy(plan, "allow-egress-worker-smtp").egress().get(0).ports()).extracting(NetworkPort::port).containsExactly(587);
         assertThat(policy(plan, "allow-egress-migrate-postgres").podNames()).containsExactly("migrate");
-        assertThat(policy(plan, "allow-dns").egress().get(0).ports()).extracting(NetworkPolicyPlan.Port::protocol)
+        assertThat(policy(plan, "allow-dns").egress().get(0).ports()).extracting(NetworkPort::protocol)
                 .containsExactly("UDP", "TCP");
     }
 
@@ -168,14 +169,14 @@ class PlannerTest {
             assertThat(egress.podNames()).containsExactly("admin");
             assertThat(egress.policyTypes()).containsExactly("Egress");
             assertThat(egress.egress()).singleElement().satisfies(r -> {
-                assertThat(r.peers()).singleElement().satisfies(p -> assertThat(p.podLabels())
+                assertThat(r.peers()).singleElement().satisfies(p -> assertThat(podLabels(p))
                         .containsExactly(Map.entry("app.kubernetes.io/name", "api")));
-                assertThat(r.ports()).extracting(NetworkPolicyPlan.Port::port).containsExactly(8000);
+                assertThat(r.ports()).extracting(NetworkPort::port).containsExactly(8000);
             });
             var apiIngress = policy(plan, "allow-ingress-api").ingress();
             assertThat(apiIngress).singleElement().satisfies(r -> {
-                assertThat(r.peers()).extracting(p -> p.podLabels().get("app.kubernetes.io/name")).contains("admin");
-                assertThat(r.ports()).extracting(NetworkPolicyPlan.Port::port).containsExactly(8000);
+                assertThat(r.peers()).extracting(p -> podLabels(p).get("app.kubernetes.io/name")).contains("admin");
+                assertThat(r.ports()).extracting(NetworkPort::port).containsExactly(8000);
             });
         }
     }
@@ -186,13 +187,13 @@ class PlannerTest {
         var hetzner = NetworkPolicyPlan.plan(new NetworkPolicyPlan.Inputs(nodes, true, 5432, 587));
         for (String name : List.of("allow-ingress-api", "allow-ingress-web", "allow-ingress-admin")) {
             var peers = policy(hetzner, name).ingress().get(0).peers();
-            assertThat(peers).extracting(p -> p.cidr().orElse("pods"))
+            assertThat(peers).extracting(p -> cidr(p).orElse("pods"))
                     .contains("178.104.247.152/32", "178.105.32.198/32", "178.104.249.189/32", "pods",
                             "10.42.0.0/16"); // the peers' flannel addresses, for cross-node hops over VXLAN
         }
         var ovh = NetworkPolicyPlan.plan(new NetworkPolicyPlan.Inputs(nodes, false, 5432, 587));
         assertThat(policy(ovh, "allow-ingress-api").ingress().get(0).peers()).as("klipper-lb: Traefik is matched as its pods")
-                .noneMatch(p -> p.cidr().isPresent());
+                .noneMatch(p -> cidr(p).isPresent());
         // Worker metrics (runbook §11 item 6): a 12th policy admits vmagent on the worker's port, nothing else.
         var withWorkerMetrics = NetworkPolicyPlan.plan(new NetworkPolicyPlan.Inputs(nodes, false, 5432, 587, java.util.OptionalInt.of(6060)));
         assertThat(withWorkerMetrics).hasSize(ovh.size() + 1);
@@ -200,8 +201,8 @@ class PlannerTest {
         assertThat(workerMetrics.name()).isEqualTo("allow-ingress-worker-metrics");
         assertThat(workerMetrics.podNames()).containsExactly("worker");
         assertThat(workerMetrics.egress()).isEmpty();
-        assertThat(policy(ovh, "allow-ingress-web").ingress().get(0).peers()).allSatisfy(p -> assertThat(p.cidr()).isEmpty());
-        assertThat(policy(ovh, "allow-ingress-api").ingress().get(0).peers()).extracting(p -> p.podLabels().get("app.kubernetes.io/name"))
+        assertThat(policy(ovh, "allow-ingress-web").ingress().get(0).peers()).allSatisfy(p -> assertThat(cidr(p)).isEmpty());
+        assertThat(policy(ovh, "allow-ingress-api").ingress().get(0).peers()).extracting(p -> podLabels(p).get("app.kubernetes.io/name"))
                 .contains("traefik", "web", "admin", "vmagent");
     }
 
@@ -287,5 +288,13 @@ class PlannerTest {
 
     private static NetworkPolicyPlan.Policy policy(List<NetworkPolicyPlan.Policy> plan, String name) {
         return plan.stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static Map<String, String> podLabels(NetworkPeer peer) {
+        return peer instanceof NetworkPeer.Pods pods ? pods.podLabels() : Map.of();
+    }
+
+    private static Optional<String> cidr(NetworkPeer peer) {
+        return peer instanceof NetworkPeer.IpBlock ip ? Optional.of(ip.cidr()) : Optional.empty();
     }
 }

@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.honeydue.infra.values.FirewallRuleSpec;
-import com.honeydue.infra.observability.EgressRule.IpBlock;
-import com.honeydue.infra.observability.EgressRule.Pods;
-import com.honeydue.infra.observability.EgressRule.Port;
+import com.honeydue.infra.workload.NetworkPeer.IpBlock;
+import com.honeydue.infra.workload.NetworkPeer.Pods;
+import com.honeydue.infra.workload.NetworkPort;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -127,7 +127,7 @@ class ObservabilityPlanTest {
         var plan = ObsStacks.plan("ovh", Map.of("kubeStateMetricsEnabled", "false", "nodeExporterEnabled", "false"));
         assertThat(jobNames(scrape(plan))).containsExactly("api");
         assertThat(plan.vmagentWatchesNodes()).isFalse();
-        assertThat(plan.vmagentEgress()).noneMatch(r -> r.ports().contains(Port.tcp(9100)) || r.ports().contains(Port.tcp(8080)));
+        assertThat(plan.vmagentEgress()).noneMatch(r -> r.ports().contains(NetworkPort.tcp(9100)) || r.ports().contains(NetworkPort.tcp(8080)));
     }
 
     @Test
@@ -162,25 +162,25 @@ class ObservabilityPlanTest {
         List<EgressRule> egress = ObsStacks.plan("ovh", Map.of()).vmagentEgress();
         assertThat(egress).anySatisfy(r -> {
             assertThat(r.to()).containsExactly(new IpBlock("10.43.0.0/16", List.of()));
-            assertThat(r.ports()).containsExactly(Port.tcp(443));
+            assertThat(r.ports()).containsExactly(NetworkPort.tcp(443));
         });
         assertThat(egress).anySatisfy(r -> {
             assertThat(r.to()).containsExactly(new IpBlock("0.0.0.0/0", List.of("10.42.0.0/16")));
-            assertThat(r.ports()).containsExactly(Port.tcp(6443));
+            assertThat(r.ports()).containsExactly(NetworkPort.tcp(6443));
         });
-        assertThat(egress).anySatisfy(r -> assertThat(r.ports()).containsExactly(Port.udp(53), Port.tcp(53)));
+        assertThat(egress).anySatisfy(r -> assertThat(r.ports()).containsExactly(NetworkPort.udp(53), NetworkPort.tcp(53)));
         assertThat(egress).anySatisfy(r -> {
             assertThat(r.to()).containsExactly(new Pods(Optional.empty(), Map.of(Labels.NAME, "api")));
-            assertThat(r.ports()).containsExactly(Port.tcp(8000));
+            assertThat(r.ports()).containsExactly(NetworkPort.tcp(8000));
         });
         assertThat(egress).anySatisfy(r -> {
             assertThat(r.to()).containsExactlyInAnyOrder(new IpBlock("51.81.83.33/32", List.of()),
                     new IpBlock("51.81.87.86/32", List.of()), new IpBlock("51.81.85.248/32", List.of()));
-            assertThat(r.ports()).containsExactly(Port.tcp(9100));
+            assertThat(r.ports()).containsExactly(NetworkPort.tcp(9100));
         });
-        assertThat(egress).noneMatch(r -> r.ports().contains(Port.tcp(6060)));
+        assertThat(egress).noneMatch(r -> r.ports().contains(NetworkPort.tcp(6060)));
         assertThat(ObsStacks.plan("ovh", Map.of("workerMetricsEnabled", "true")).vmagentEgress())
-                .anySatisfy(r -> assertThat(r.ports()).containsExactly(Port.tcp(6060)));
+                .anySatisfy(r -> assertThat(r.ports()).containsExactly(NetworkPort.tcp(6060)));
     }
 
     @Test
@@ -188,7 +188,7 @@ class ObservabilityPlanTest {
         var open = ObsStacks.plan("ovh", Map.of()).alloyEgress();
         assertThat(open).anySatisfy(r -> {
             assertThat(r.to()).containsExactly(new IpBlock("0.0.0.0/0", List.of("10.42.0.0/16", "10.43.0.0/16")));
-            assertThat(r.ports()).containsExactly(Port.tcp(443));
+            assertThat(r.ports()).containsExactly(NetworkPort.tcp(443));
         });
         var narrow = ObsStacks.plan("ovh", Map.of("obsEndpointCidrs", "[\"203.0.113.10/32\"]")).alloyEgress();
         assertThat(narrow).anySatisfy(r -> assertThat(r.to()).containsExactly(new IpBlock("203.0.113.10/32", List.of())));
