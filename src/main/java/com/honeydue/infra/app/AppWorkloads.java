@@ -3,16 +3,13 @@ package com.honeydue.infra.app;
 import com.honeydue.infra.workload.ClusterIpService;
 import com.honeydue.infra.workload.DisruptionBudget;
 import com.honeydue.infra.workload.HardenedContainer;
+import com.honeydue.infra.workload.HardenedDeployment;
 import com.honeydue.infra.workload.HardenedPod;
 import static com.honeydue.infra.app.PodParts.configEnv;
 import static com.honeydue.infra.app.PodParts.plainEnv;
 import static com.honeydue.infra.app.PodParts.secretEnv;
 
 import com.pulumi.kubernetes.apps.v1.Deployment;
-import com.pulumi.kubernetes.apps.v1.DeploymentArgs;
-import com.pulumi.kubernetes.apps.v1.inputs.DeploymentSpecArgs;
-import com.pulumi.kubernetes.apps.v1.inputs.DeploymentStrategyArgs;
-import com.pulumi.kubernetes.apps.v1.inputs.RollingUpdateDeploymentArgs;
 import com.pulumi.kubernetes.batch.v1.Job;
 import com.pulumi.kubernetes.batch.v1.JobArgs;
 import com.pulumi.kubernetes.batch.v1.inputs.JobSpecArgs;
@@ -27,7 +24,6 @@ import com.pulumi.kubernetes.core.v1.inputs.PodTemplateSpecArgs;
 import com.pulumi.kubernetes.core.v1.inputs.SecretVolumeSourceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.VolumeArgs;
 import com.pulumi.kubernetes.core.v1.inputs.VolumeMountArgs;
-import com.pulumi.kubernetes.meta.v1.inputs.LabelSelectorArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.kubernetes.policy.v1.PodDisruptionBudget;
 import com.pulumi.resources.Resource;
@@ -166,10 +162,6 @@ final class AppWorkloads {
             }
             default -> { }
         }
-        var strategy = spec.recreate()
-                ? DeploymentStrategyArgs.builder().type("Recreate").build()
-                : DeploymentStrategyArgs.builder().type("RollingUpdate").rollingUpdate(RollingUpdateDeploymentArgs.builder()
-                        .maxUnavailable(0).maxSurge(1).build()).build();
         var pod = HardenedPod.builder(spec.name())
                 .imagePullSecret(HoneyDueApp.PULL_SECRET)
                 .runAs((int) spec.runAsUser(), (int) spec.runAsGroup())
@@ -178,29 +170,24 @@ final class AppWorkloads {
         if (!nodeSelector.isEmpty()) {
             pod.nodeSelector(nodeSelector);
         }
-        if (WorkloadPlan.SPREAD_ACROSS_NODES.contains(spec.name())) {
-            pod.topologySpread(PodParts.spreadAcrossNodes(spec.name()));
-        }
         var podMeta = ObjectMetaArgs.builder().labels(PodParts.labels(spec.name(), spec.component()));
         if (spec.scrapeMetrics() || readsSharedConfig(spec.name()) || !appSecretKeys(spec.name()).isEmpty()) {
             podMeta.annotations(PodConfigHash.forWorkload(spec, c));
         }
-        var deploymentSpec = DeploymentSpecArgs.builder();
-        if (!hpaManaged) {
-            deploymentSpec.replicas(spec.replicas());
+        var deployment = HardenedDeployment.builder(Map.of(NetworkPolicyPlan.NAME_LABEL, spec.name()), podMeta.build(), pod)
+                .revisionHistoryLimit(5);
+        if (hpaManaged) {
+            deployment.scaledByHpa();
+        } else {
+            deployment.replicas(spec.replicas());
         }
-        var args = DeploymentArgs.builder()
-                .metadata(PodParts.meta(spec.name(), spec.component()))
-                .spec(deploymentSpec
-                        .revisionHistoryLimit(5)
-                        .selector(LabelSelectorArgs.builder().matchLabels(Map.of(NetworkPolicyPlan.NAME_LABEL, spec.name())).build())
-                        .strategy(strategy)
-                        .template(PodTemplateSpecArgs.builder()
-                                .metadata(podMeta.build())
-                                .spec(pod.build())
-                                .build())
-                        .build())
-                .build();
+        if (spec.recreate()) {
+            deployment.recreate(spec.name().equals("redis") ? "its ReadWriteOnce volume mounts on one pod at a time"
+                    : "the Asynq scheduler must never run twice (runbook §9.7)");
+        } else {
+            deployment.rollingWithoutDowntime();
+        }
+        var args = deployment.args(PodParts.meta(spec.name(), spec.component()));
         return new Deployment(spec.name(), args, owner.opts(deps));
     }
 

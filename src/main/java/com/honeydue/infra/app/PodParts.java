@@ -11,10 +11,8 @@ import com.pulumi.kubernetes.core.v1.inputs.ProbeArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ResourceRequirementsArgs;
 import com.pulumi.kubernetes.core.v1.inputs.SecretKeySelectorArgs;
 import com.pulumi.kubernetes.core.v1.inputs.TCPSocketActionArgs;
-import com.pulumi.kubernetes.core.v1.inputs.TopologySpreadConstraintArgs;
 import com.pulumi.kubernetes.core.v1.inputs.VolumeArgs;
 import com.pulumi.kubernetes.core.v1.inputs.VolumeMountArgs;
-import com.pulumi.kubernetes.meta.v1.inputs.LabelSelectorArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,18 +60,6 @@ final class PodParts {
                     .emptyDir(EmptyDirVolumeSourceArgs.builder().sizeLimit("256Mi").build()).build());
         }
         return out;
-    }
-
-    /** One replica per node where possible; see {@link WorkloadPlan#SPREAD_ACROSS_NODES} for why it is soft. */
-    static TopologySpreadConstraintArgs spreadAcrossNodes(String app) {
-        return TopologySpreadConstraintArgs.builder()
-                .maxSkew(1)
-                .topologyKey("kubernetes.io/hostname")
-                .whenUnsatisfiable("ScheduleAnyway")
-                .labelSelector(LabelSelectorArgs.builder().matchLabels(Map.of(NetworkPolicyPlan.NAME_LABEL, app)).build())
-                // Count only the pods of the current ReplicaSet, so a rollout spreads the new pods too.
-                .matchLabelKeys("pod-template-hash")
-                .build();
     }
 
     static EnvVarArgs secretEnv(String env, String key, boolean optional) {

@@ -20,16 +20,6 @@ public final class WorkloadPlan {
     static final long REDIS_GID = 1000;
     static final List<String> NEXTJS_WRITABLE = List.of("/tmp", "/app/.next/cache");
 
-    /**
-     * Workloads spread across nodes by hostname (maxSkew 1): with 3 replicas on 3 nodes, a drain or a node loss
-     * takes one replica, never all. {@code ScheduleAnyway}, not {@code DoNotSchedule}: a cordoned node still counts
-     * as a topology domain (nodeTaintsPolicy Ignore), so during a drain the evicted replica can only go to a node
-     * that already runs one, a skew of 2; a hard constraint would leave it Pending until the uncordon (and the
-     * RollingUpdate surge pod likewise), defeating the PDB. The scheduler still prefers the emptiest node.
-     * worker and admin are single replicas, Redis is pinned by its volume.
-     */
-    public static final List<String> SPREAD_ACROSS_NODES = List.of("api", "web");
-
     public static final WorkloadSpec.Resources MIGRATE_RESOURCES = new WorkloadSpec.Resources("50m", "64Mi", "500m", "256Mi");
 
     private WorkloadPlan() {}

@@ -16,12 +16,10 @@ import static com.honeydue.infra.observability.ObservabilityPlan.KUBE_SYSTEM;
 
 import com.honeydue.infra.workload.ClusterIpService;
 import com.honeydue.infra.workload.HardenedContainer;
+import com.honeydue.infra.workload.HardenedDeployment;
 import com.honeydue.infra.workload.HardenedPod;
 import com.pulumi.kubernetes.apps.v1.Deployment;
-import com.pulumi.kubernetes.apps.v1.DeploymentArgs;
-import com.pulumi.kubernetes.apps.v1.inputs.DeploymentSpecArgs;
 import com.pulumi.kubernetes.core.v1.Service;
-import com.pulumi.kubernetes.core.v1.inputs.PodTemplateSpecArgs;
 import com.pulumi.kubernetes.rbac.v1.inputs.PolicyRuleArgs;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,16 +56,11 @@ final class KubeStateMetricsAgent {
         var pod = HardenedPod.builder(KUBE_STATE_METRICS)
                 .runAs(65534, 65534)
                 .containers(container)
-                .volumes(apiTokenVolume())
-                .build();
-        this.deployment = new Deployment(KUBE_STATE_METRICS, DeploymentArgs.builder()
-                .metadata(meta(KUBE_STATE_METRICS, KUBE_SYSTEM, labels))
-                .spec(DeploymentSpecArgs.builder()
-                        .replicas(1)
-                        .selector(selector(KUBE_STATE_METRICS))
-                        .template(PodTemplateSpecArgs.builder().metadata(podMeta(labels, Map.of())).spec(pod).build())
-                        .build())
-                .build(), owner.opts(List.of(sa, binding)));
+                .volumes(apiTokenVolume());
+        this.deployment = new Deployment(KUBE_STATE_METRICS, HardenedDeployment.builder(Labels.selector(KUBE_STATE_METRICS),
+                        podMeta(labels, Map.of()), pod)
+                .replicas(1)
+                .args(meta(KUBE_STATE_METRICS, KUBE_SYSTEM, labels)), owner.opts(List.of(sa, binding)));
         new Service(KUBE_STATE_METRICS, ClusterIpService.args(meta(KUBE_STATE_METRICS, KUBE_SYSTEM, labels),
                 Labels.selector(KUBE_STATE_METRICS), "http-metrics", KSM_METRICS_PORT), owner.opts(List.of()));
     }

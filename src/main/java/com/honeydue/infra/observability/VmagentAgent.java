@@ -17,17 +17,15 @@ import static com.honeydue.infra.observability.ObservabilityPlan.VMAGENT_TOKEN_D
 
 import com.honeydue.infra.values.Secret;
 import com.honeydue.infra.workload.HardenedContainer;
+import com.honeydue.infra.workload.HardenedDeployment;
 import com.honeydue.infra.workload.HardenedPod;
 import com.pulumi.kubernetes.apps.v1.Deployment;
-import com.pulumi.kubernetes.apps.v1.DeploymentArgs;
-import com.pulumi.kubernetes.apps.v1.inputs.DeploymentSpecArgs;
 import com.pulumi.kubernetes.core.v1.ConfigMap;
 import com.pulumi.kubernetes.core.v1.ConfigMapArgs;
 import com.pulumi.kubernetes.core.v1.ServiceAccount;
 import com.pulumi.kubernetes.core.v1.inputs.ConfigMapVolumeSourceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.EmptyDirVolumeSourceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ExecActionArgs;
-import com.pulumi.kubernetes.core.v1.inputs.PodTemplateSpecArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ProbeArgs;
 import com.pulumi.kubernetes.core.v1.inputs.VolumeArgs;
 import com.pulumi.kubernetes.core.v1.inputs.VolumeMountArgs;
@@ -101,18 +99,11 @@ final class VmagentAgent {
                         VolumeArgs.builder().name("config").configMap(ConfigMapVolumeSourceArgs.builder().name("vmagent-config").build()).build(),
                         secretVolume("remote-write-token", "vmagent-remote-write"),
                         VolumeArgs.builder().name("data").emptyDir(EmptyDirVolumeSourceArgs.builder().sizeLimit("1Gi").build()).build(),
-                        apiTokenVolume())
-                .build();
-        this.deployment = new Deployment(VMAGENT, DeploymentArgs.builder()
-                .metadata(meta(VMAGENT, namespace, labels))
-                .spec(DeploymentSpecArgs.builder()
-                        .replicas(1)
-                        .selector(selector(VMAGENT))
-                        .template(PodTemplateSpecArgs.builder()
-                                .metadata(podMeta(labels, Map.of("honeydue/config-sha256", ScrapeConfigRenderer.sha256(scrapeYaml))))
-                                .spec(pod).build())
-                        .build())
-                .build(), owner.opts(List.of(sa, binding, secret, config)));
+                        apiTokenVolume());
+        this.deployment = new Deployment(VMAGENT, HardenedDeployment.builder(Labels.selector(VMAGENT),
+                        podMeta(labels, Map.of("honeydue/config-sha256", ScrapeConfigRenderer.sha256(scrapeYaml))), pod)
+                .replicas(1)
+                .args(meta(VMAGENT, namespace, labels)), owner.opts(List.of(sa, binding, secret, config)));
     }
 
     ServiceAccount serviceAccount() {
