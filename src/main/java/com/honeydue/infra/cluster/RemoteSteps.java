@@ -14,10 +14,10 @@ import java.util.function.Function;
 /**
  * Turns a node's {@link RemoteStep}s into pulumi-command {@code remote:Command} resources, all the same way.
  *
- * <p>No step has {@code triggers}: pulumi-command 1.2.1's schema marks them replaceOnChanges, and a replacement is
- * create-before-delete, which would run the old resource's delete on the same box. (1.2.1 in fact replaces only when
- * the trigger list changes length: pulumi-go-provider v1.3.0 reports a changed element as triggers[N], which its
- * replaceOnChanges lookup misses; the lab saw an upgrade update in place. Nothing here relies on that.) Every parameter and the script
+ * <p>No step has {@code triggers}: pulumi-command's Go, Node and Python SDKs replace a Command whose triggers change
+ * ({@code replaceOnChanges: ["triggers[*]"]}), and a replacement is create-before-delete, which runs the old
+ * resource's delete on the same box (the lab saw k3s uninstalled on three servers that way). Its Java SDK 1.2.1 sets
+ * no such option, so a changed trigger would only update; nothing here relies on either. Every parameter and the script
  * itself are in {@code create}, so any change is an in-place update, which re-runs {@code create}. Only a step made
  * with {@link #withDelete} has a delete command, and its inputs never change with the cluster's settings.
  * The previous run's output is not passed in the environment (stock sshd refuses it, with a warning per step).

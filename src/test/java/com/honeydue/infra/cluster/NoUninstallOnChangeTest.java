@@ -19,8 +19,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * pulumi-command replaces a Command when an input its schema marks replaceOnChanges changes (triggers), and a
- * replacement is create-before-delete: the OLD resource's delete runs on the same box after the new create. So:
+ * pulumi-command's schema marks {@code triggers} replaceOnChanges and its Go, Node and Python SDKs register every
+ * Command with {@code replaceOnChanges: ["triggers[*]"]} (its Java SDK 1.2.1 does not), and a replacement is
+ * create-before-delete: the OLD resource's delete runs on the same box after the new create. So:
  * no step may carry such an input, and the one step that carries a delete (k3s-removal) must not change at all when
  * anything that used to be a trigger changes (k3s version, the node set and so every --tls-san, the join target,
  * timeouts, the installer URL). The lab shows the same with the real engine: `pulumi preview` plans no replace.
@@ -79,5 +80,20 @@ class NoUninstallOnChangeTest {
         }
         assertThat(after.ofType(CMD)).filteredOn(r -> r.inputs().has("delete"))
                 .allSatisfy(r -> assertThat(r.name()).endsWith("-k3s-removal"));
+    }
+
+    /** The lab saw it: with replaceOnChanges on a removal step, adding two nodes uninstalled k3s on three servers. */
+    @Test
+    void noResourceOfTheProgramAsksForReplacementOnChanges() throws IOException {
+        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
+            List<String> asking = files.filter(f -> f.toString().endsWith(".java")).filter(f -> {
+                try {
+                    return java.nio.file.Files.readString(f).contains(".replaceOnChanges(");
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).map(java.nio.file.Path::toString).toList();
+            assertThat(asking).as("sources that set replaceOnChanges").isEmpty();
+        }
     }
 }
