@@ -181,12 +181,7 @@ final class AppWorkloads {
         } else {
             deployment.replicas(spec.replicas());
         }
-        if (spec.recreate()) {
-            deployment.recreate(spec.name().equals("redis") ? "its ReadWriteOnce volume mounts on one pod at a time"
-                    : "the Asynq scheduler must never run twice (runbook §9.7)");
-        } else {
-            deployment.rollingWithoutDowntime();
-        }
+        spec.recreateBecause().ifPresentOrElse(deployment::recreate, deployment::rollingWithoutDowntime);
         var args = deployment.args(PodParts.meta(spec.name(), spec.component()));
         return new Deployment(spec.name(), args, owner.opts(deps));
     }

@@ -1,6 +1,7 @@
 package com.honeydue.infra.app;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The five Deployments of runbook §1 and the migration Job's container budget. Memory requests add up to about
@@ -29,19 +30,20 @@ public final class WorkloadPlan {
         return List.of(
                 new WorkloadSpec("redis", "cache", images.redis(), 1, "redis", REDIS_PORT, ProbePlan.redis(REDIS_PORT),
                         new WorkloadSpec.Resources("50m", "128Mi", "250m", "384Mi"), REDIS_UID, REDIS_GID,
-                        List.of("/tmp"), true, false),
+                        List.of("/tmp"), Optional.of("its ReadWriteOnce volume mounts on one pod at a time"), false),
                 new WorkloadSpec("api", "api", images.api(), c.apiReplicas(), "http", API_PORT, ProbePlan.api(API_PORT),
                         new WorkloadSpec.Resources("100m", "128Mi", "1", "384Mi"), GO_UID, GO_UID,
-                        List.of("/tmp"), false, true),
+                        List.of("/tmp"), Optional.empty(), true),
                 new WorkloadSpec("worker", "worker", images.worker(), c.workerReplicas(), "health", WORKER_HEALTH_PORT,
                         ProbePlan.worker(WORKER_HEALTH_PORT), new WorkloadSpec.Resources("50m", "128Mi", "500m", "384Mi"),
-                        GO_UID, GO_UID, List.of("/tmp"), true, false),
+                        GO_UID, GO_UID, List.of("/tmp"), Optional.of("the Asynq scheduler must never run twice (runbook §9.7)"),
+                        false),
                 new WorkloadSpec("web", "web", images.web(), c.webReplicas(), "http", NEXTJS_PORT, ProbePlan.nextJs(NEXTJS_PORT),
                         new WorkloadSpec.Resources("50m", "96Mi", "500m", "256Mi"), NEXTJS_UID, NEXTJS_UID,
-                        NEXTJS_WRITABLE, false, false),
+                        NEXTJS_WRITABLE, Optional.empty(), false),
                 new WorkloadSpec("admin", "admin", images.admin(), c.adminReplicas(), "http", NEXTJS_PORT,
                         ProbePlan.nextJs(NEXTJS_PORT), new WorkloadSpec.Resources("50m", "128Mi", "500m", "256Mi"),
-                        NEXTJS_UID, NEXTJS_UID, NEXTJS_WRITABLE, false, false));
+                        NEXTJS_UID, NEXTJS_UID, NEXTJS_WRITABLE, Optional.empty(), false));
     }
 
     /** Memory the scheduler reserves for the app at the configured replica counts, in MiB. */

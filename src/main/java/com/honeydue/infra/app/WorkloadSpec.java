@@ -1,6 +1,7 @@
 package com.honeydue.infra.app;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything about one Deployment that is not an environment variable: its shape, probes, resources and the
@@ -8,12 +9,13 @@ import java.util.List;
  *
  * @param writablePaths emptyDir mounts; the root filesystem is read-only, so every path the process writes
  *                      (tmp, Next.js cache) is listed here
- * @param recreate      Recreate instead of RollingUpdate: for singletons that must never overlap (worker) or
- *                      that hold a ReadWriteOnce volume (redis)
+ * @param recreateBecause why the Deployment stops its pod before starting the next (Recreate), for singletons that
+ *                      must never overlap (worker) or that hold a ReadWriteOnce volume (redis); empty: RollingUpdate
+ *                      with no pod down
  */
 public record WorkloadSpec(String name, String component, ImageReference image, int replicas, String portName,
                            int port, ProbePlan.Probes probes, Resources resources, long runAsUser, long runAsGroup,
-                           List<String> writablePaths, boolean recreate, boolean scrapeMetrics) {
+                           List<String> writablePaths, Optional<String> recreateBecause, boolean scrapeMetrics) {
     public WorkloadSpec {
         writablePaths = List.copyOf(writablePaths);
     }

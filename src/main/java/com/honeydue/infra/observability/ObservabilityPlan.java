@@ -4,8 +4,6 @@ import com.honeydue.infra.cluster.ClusterConfig;
 import com.honeydue.infra.values.FirewallRuleSpec;
 import com.honeydue.infra.values.NodeSpec;
 import com.honeydue.infra.workload.NetworkPeer;
-import com.honeydue.infra.workload.NetworkPeer.IpBlock;
-import com.honeydue.infra.workload.NetworkPeer.Pods;
 import com.honeydue.infra.workload.NetworkPort;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -169,26 +167,26 @@ public final class ObservabilityPlan {
      */
     private static List<EgressRule> apiServerEgress() {
         return List.of(
-                new EgressRule(List.of(new IpBlock(SERVICE_CIDR, List.of())), List.of(NetworkPort.tcp(443)),
+                new EgressRule(List.of(NetworkPeer.cidr(SERVICE_CIDR)), List.of(NetworkPort.tcp(443)),
                         "kubernetes Service 10.43.0.1:443 (service discovery), before DNAT"),
-                new EgressRule(List.of(new IpBlock("0.0.0.0/0", List.of(POD_CIDR))), List.of(NetworkPort.tcp(6443)),
+                new EgressRule(List.of(NetworkPeer.cidrExcept("0.0.0.0/0", List.of(POD_CIDR))), List.of(NetworkPort.tcp(6443)),
                         "API server on the nodes :6443, after DNAT (runbook §9.2)"));
     }
 
     private static EgressRule dnsEgress() {
-        return new EgressRule(List.of(new Pods(Optional.of(Map.of("kubernetes.io/metadata.name", KUBE_SYSTEM)),
-                Map.of("k8s-app", "kube-dns"))), List.of(NetworkPort.udp(53), NetworkPort.tcp(53)), "cluster DNS (CoreDNS)");
+        return new EgressRule(List.of(NetworkPeer.podsIn(KUBE_SYSTEM, Map.of("k8s-app", "kube-dns"))),
+                List.of(NetworkPort.udp(53), NetworkPort.tcp(53)), "cluster DNS (CoreDNS)");
     }
 
     private EgressRule observabilityEndpointEgress() {
         List<NetworkPeer> to = config.endpointCidrs().isEmpty()
-                ? List.of(new IpBlock("0.0.0.0/0", List.of(POD_CIDR, SERVICE_CIDR)))
-                : config.endpointCidrs().stream().<NetworkPeer>map(c -> new IpBlock(c, List.of())).toList();
+                ? List.of(NetworkPeer.cidrExcept("0.0.0.0/0", List.of(POD_CIDR, SERVICE_CIDR)))
+                : config.endpointCidrs().stream().<NetworkPeer>map(NetworkPeer::cidr).toList();
         return new EgressRule(to, List.of(NetworkPort.tcp(443)), "observability endpoint (obs.88oakapps.com) over HTTPS");
     }
 
     private List<NetworkPeer> nodeAddresses() {
-        return cluster.nodes().stream().<NetworkPeer>map(n -> new IpBlock(n.ipv4() + "/32", List.of())).toList();
+        return cluster.nodes().stream().<NetworkPeer>map(n -> NetworkPeer.host(n.ipv4())).toList();
     }
 
     /** Egress of {@value #VMAGENT_POLICY}: API, DNS, remote-write, and exactly the targets it scrapes. */
@@ -196,22 +194,23 @@ public final class ObservabilityPlan {
         List<EgressRule> rules = new ArrayList<>(apiServerEgress());
         rules.add(dnsEgress());
         rules.add(observabilityEndpointEgress());
-        rules.add(new EgressRule(List.of(new Pods(Optional.empty(), Map.of(Labels.NAME, "api"))),
+        rules.add(new EgressRule(List.of(NetworkPeer.pods(Map.of(Labels.NAME, "api"))),
                 List.of(NetworkPort.tcp(API_METRICS_PORT)), "api pods /metrics"));
         if (workerJob()) {
-            rules.add(new EgressRule(List.of(new Pods(Optional.empty(), Map.of(Labels.NAME, "worker"))),
+            rules.add(new EgressRule(List.of(NetworkPeer.pods(Map.of(Labels.NAME, "worker"))),
                     List.of(NetworkPort.tcp(WORKER_METRICS_PORT)), "worker /metrics (runbook §11 item 6)"));
         }
         if (config.kubeStateMetricsEnabled()) {
-            rules.add(new EgressRule(List.of(new Pods(Optional.of(Map.of("kubernetes.io/metadata.name", KUBE_SYSTEM)),
-                    Map.of(Labels.NAME, KUBE_STATE_METRICS))), List.of(NetworkPort.tcp(KSM_METRICS_PORT)), "kube-state-metrics"));
+            rules.add(new EgressRule(List.of(NetworkPeer.podsIn(KUBE_SYSTEM, Map.of(Labels.NAME, KUBE_STATE_METRICS))),
+                    List.of(NetworkPort.tcp(KSM_METRICS_PORT)), "kube-state-metrics"));
         }
         if (config.nodeExporterEnabled()) {
-            rules.add(new EgressRule(nodeAddresses(), List.of(NetworkPort.tcp(NODE_EXPORTER_PORT)), "node-exporter on every node (hostNetwork)"));
+            rules.add(new EgressRule(nodeAddresses(), List.of(NetworkPort.tcp(NODE_EXPORTER_PORT)),
+                    "node-exporter on every node (hostNetwork)"));
         }
         if (traefikJob()) {
             List<NetworkPeer> to = cluster.traefikHostNetwork() ? nodeAddresses()
-                    : List.of(new Pods(Optional.of(Map.of("kubernetes.io/metadata.name", KUBE_SYSTEM)), Map.of(Labels.NAME, "traefik")));
+                    : List.of(NetworkPeer.podsIn(KUBE_SYSTEM, Map.of(Labels.NAME, "traefik")));
             rules.add(new EgressRule(to, List.of(NetworkPort.tcp(TRAEFIK_METRICS_PORT)), "Traefik metrics entryPoint"));
         }
         return List.copyOf(rules);

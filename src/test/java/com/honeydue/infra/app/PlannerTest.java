@@ -124,7 +124,7 @@ class PlannerTest {
             assertThat(s.runAsUser()).isPositive();
             assertThat(s.writablePaths()).contains("/tmp");
         });
-        assertThat(specs).filteredOn(WorkloadSpec::recreate).extracting(WorkloadSpec::name).containsExactlyInAnyOrder("worker", "redis");
+        assertThat(specs).filteredOn(s -> s.recreateBecause().isPresent()).extracting(WorkloadSpec::name).containsExactlyInAnyOrder("worker", "redis");
     }
 
     // ------------------------------------------------------------------ network policies
