@@ -28,11 +28,6 @@ public final class NetworkPolicyPlan {
         return NetworkPeer.pods(Map.of(NAME_LABEL, name));
     }
 
-    /** Anything outside the cluster: the whole IPv4 space minus the pod and service networks, narrowed by port. */
-    static NetworkPeer internet() {
-        return NetworkPeer.cidrExcept("0.0.0.0/0", List.of(POD_CIDR, SERVICE_CIDR));
-    }
-
     public record Rule(List<NetworkPeer> peers, List<NetworkPort> ports) {
         public Rule {
             peers = List.copyOf(peers);
@@ -88,7 +83,7 @@ public final class NetworkPolicyPlan {
             // network on the app ports. Only in this mode; with klipper-lb Traefik is matched as its own pods.
             traefik.add(NetworkPeer.cidr(POD_CIDR));
         }
-        NetworkPeer internet = internet();
+        NetworkPeer internet = NetworkPeer.outsideTheCluster();
         NetworkPort api = NetworkPort.tcp(WorkloadPlan.API_PORT);
         NetworkPort nextJs = NetworkPort.tcp(WorkloadPlan.NEXTJS_PORT);
         NetworkPort postgres = NetworkPort.tcp(in.postgresPort());

@@ -180,7 +180,7 @@ public final class ObservabilityPlan {
 
     private EgressRule observabilityEndpointEgress() {
         List<NetworkPeer> to = config.endpointCidrs().isEmpty()
-                ? List.of(NetworkPeer.cidrExcept("0.0.0.0/0", List.of(POD_CIDR, SERVICE_CIDR)))
+                ? List.of(NetworkPeer.outsideTheCluster())
                 : config.endpointCidrs().stream().<NetworkPeer>map(NetworkPeer::cidr).toList();
         return new EgressRule(to, List.of(NetworkPort.tcp(443)), "observability endpoint (obs.88oakapps.com) over HTTPS");
     }

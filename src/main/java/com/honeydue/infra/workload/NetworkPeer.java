@@ -1,5 +1,6 @@
 package com.honeydue.infra.workload;
 
+import com.honeydue.infra.values.ClusterNetwork;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +35,14 @@ public sealed interface NetworkPeer permits NetworkPeer.IpBlock, NetworkPeer.Pod
 
     static IpBlock cidrExcept(String cidr, List<String> except) {
         return new IpBlock(cidr, except);
+    }
+
+    /**
+     * Anything outside the cluster: the whole IPv4 space minus the pod and service networks, so a rule narrowed by
+     * port reaches external services (Neon, SMTP, APNs, the observability endpoint) and nothing in-cluster.
+     */
+    static IpBlock outsideTheCluster() {
+        return cidrExcept("0.0.0.0/0", List.of(ClusterNetwork.POD_CIDR, ClusterNetwork.SERVICE_CIDR));
     }
 
     /** One IPv4 address. */
